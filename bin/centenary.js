@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// Thin launcher: the program is a function of (arguments, world) → exit code.
+import { run } from '../dist/cli/run.js';
+
+process.exitCode = await run(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  now: () => Date.now(),
+});

@@ -1,0 +1,43 @@
+import { InvalidArgumentError } from 'commander';
+import { type CalendarDate, MAX_YEAR } from '../core/calendar.js';
+import { explainInvalidPartialDate, parsePartialDate, precisionOf } from '../core/partial-date.js';
+import { isKnownTimeZone } from '../io/clock.js';
+
+/** `--date`: a real Gregorian day, written YYYY-MM-DD. */
+export function parseDayArgument(value: string): CalendarDate {
+  const date = parsePartialDate(value.trim());
+  if (!date || precisionOf(date) !== 'day') throw new InvalidArgumentError(`expected a day written YYYY-MM-DD, such as 2026-11-26; got "${value}".`);
+  const why = explainInvalidPartialDate(date, 'gregorian');
+  if (why) throw new InvalidArgumentError(`${value} is not a real date: ${why}.`);
+  return { calendar: 'gregorian', year: date.year, month: date.month ?? 1, day: date.day ?? 1 };
+}
+
+/** `--years 100` or `--years 50,100,150`: whole numbers of years, each at least 1, sorted, no repeats. */
+export function parseYearsArgument(value: string): number[] {
+  const parts = value.split(',').map((p) => p.trim());
+  const years = parts.map((p) => {
+    if (!/^[0-9]+$/.test(p) || Number(p) < 1 || Number(p) > MAX_YEAR - 1) {
+      throw new InvalidArgumentError(`expected whole numbers of years from 1 to ${MAX_YEAR - 1}, separated by commas (such as 50,100); got "${value}".`);
+    }
+    return Number(p);
+  });
+  return [...new Set(years)].sort((a, b) => a - b);
+}
+
+/** `--ahead`/`--behind`: a count of days, 0 to 366. */
+export function parseDaysArgument(value: string): number {
+  if (!/^[0-9]+$/.test(value.trim()) || Number(value) > 366) {
+    throw new InvalidArgumentError(`expected a number of days from 0 to 366; got "${value}".`);
+  }
+  return Number(value);
+}
+
+/** `--tz`: an IANA zone name such as Europe/Moscow. */
+export function parseTimeZoneArgument(value: string): string {
+  if (!isKnownTimeZone(value)) throw new InvalidArgumentError(`"${value}" is not an IANA time zone; use a name such as Europe/Moscow, America/New_York or UTC.`);
+  return value;
+}
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

@@ -1,0 +1,202 @@
+import { type CalendarDate, addDays, convertDate, fromJulianDay, isLeapYear, isValidDate, toJulianDay } from './calendar.js';
+import type { HistoricalEvent } from './event.js';
+import { julianDayRange, precisionOf } from './partial-date.js';
+
+/** How an event relates to the day asked about. */
+export type MatchKind = 'start' | 'end' | 'ongoing';
+
+export interface EventMatch {
+  readonly event: HistoricalEvent;
+  readonly kind: MatchKind;
+  /** First day, proleptic Gregorian (Old Style dates converted). */
+  readonly start: CalendarDate;
+  /** Last day of a multi-day event, proleptic Gregorian. */
+  readonly end?: CalendarDate;
+}
+
+export interface DayResult {
+  /** The day in the query window (Gregorian). */
+  readonly day: CalendarDate;
+  /** Offset of `day` from the reference day, in days. */
+  readonly offset: number;
+  readonly yearsAgo: number;
+  /** The same day N years back; absent when it never existed (29 February 1900). */
+  readonly target?: CalendarDate;
+  readonly matches: readonly EventMatch[];
+}
+
+/** An event known to the day, with its Gregorian span worked out once. */
+interface DatedEvent {
+  readonly event: HistoricalEvent;
+  readonly start: CalendarDate;
+  readonly startJd: number;
+  readonly end?: CalendarDate;
+  readonly endJd?: number;
+}
+
+/** Events prepared for matching: by Gregorian month and day, plus the multi-day ones for --ongoing. */
+export interface EventIndex {
+  readonly byMonthDay: ReadonlyMap<number, readonly { dated: DatedEvent; kind: 'start' | 'end' }[]>;
+  readonly spans: readonly DatedEvent[];
+  readonly partial: readonly HistoricalEvent[];
+  readonly size: number;
+}
+
+const monthDayKey = (month: number, day: number) => month * 100 + day;
+
+export function buildEventIndex(events: readonly HistoricalEvent[]): EventIndex {
+  const byMonthDay = new Map<number, { dated: DatedEvent; kind: 'start' | 'end' }[]>();
+  const spans: DatedEvent[] = [];
+  const partial: HistoricalEvent[] = [];
+  const add = (date: CalendarDate, entry: { dated: DatedEvent; kind: 'start' | 'end' }) => {
+    const key = monthDayKey(date.month, date.day);
+    const list = byMonthDay.get(key);
+    if (list) list.push(entry);
+    else byMonthDay.set(key, [entry]);
+  };
+  for (const event of events) {
+    if (precisionOf(event.date) !== 'day') {
+      partial.push(event);
+      continue;
+    }
+    const [startJd] = julianDayRange(event.date, event.calendar);
+    const start = fromJulianDay(startJd, 'gregorian');
+    let dated: DatedEvent = { event, start, startJd };
+    if (event.end) {
+      // An end known only to the month or year counts from its last possible day.
+      const [, endJd] = julianDayRange(event.end, event.calendar);
+      dated = { ...dated, end: fromJulianDay(endJd, 'gregorian'), endJd };
+      spans.push(dated);
+    }
+    add(start, { dated, kind: 'start' });
+    if (dated.end && precisionOf(event.end ?? event.date) === 'day') add(dated.end, { dated, kind: 'end' });
+  }
+  return { byMonthDay, spans, partial, size: events.length };
+}
+
+export interface DayQuery {
+  readonly day: CalendarDate;
+  readonly yearsAgo: number;
+  readonly ongoing: boolean;
+  readonly offset?: number;
+}
+
+/**
+ * Events whose anniversary falls on `day`, exactly `yearsAgo` years on.
+ * Leap-day rule: an event of 29 February is remembered on 28 February in a year without one
+ * (the rule most legal systems use for leap-day birthdays counting complete years).
+ */
+export function matchDay(index: EventIndex, query: DayQuery): DayResult {
+  const { day, yearsAgo, ongoing } = query;
+  const targetYear = day.year - yearsAgo;
+  const matches: EventMatch[] = [];
+  const seen = new Set<string>();
+  const take = (dated: DatedEvent, kind: MatchKind) => {
+    const key = `${dated.event.origin.file}\u0000${dated.event.origin.index}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    matches.push({ event: dated.event, kind, start: dated.start, ...(dated.end ? { end: dated.end } : {}) });
+  };
+  const keys = [monthDayKey(day.month, day.day)];
+  if (day.month === 2 && day.day === 28 && !isLeapYear('gregorian', day.year)) keys.push(monthDayKey(2, 29));
+  for (const key of keys) {
+    for (const { dated, kind } of index.byMonthDay.get(key) ?? []) {
+      const date = kind === 'start' ? dated.start : dated.end;
+      if (date?.year === targetYear) take(dated, kind);
+    }
+  }
+  const targetCandidate: CalendarDate = { calendar: 'gregorian', year: targetYear, month: day.month, day: day.day };
+  const target = targetYear >= 1 && isValidDate(targetCandidate) ? targetCandidate : undefined;
+  if (ongoing && target) {
+    const targetJd = toJulianDay(target);
+    for (const dated of index.spans) {
+      if (dated.endJd !== undefined && dated.startJd < targetJd && targetJd < dated.endJd) take(dated, 'ongoing');
+    }
+  }
+  matches.sort(compareMatches);
+  return { day, offset: query.offset ?? 0, yearsAgo, ...(target ? { target } : {}), matches };
+}
+
+const KIND_ORDER: Record<MatchKind, number> = { start: 0, ongoing: 1, end: 2 };
+
+function compareMatches(a: EventMatch, b: EventMatch): number {
+  return (
+    toJulianDay(a.start) - toJulianDay(b.start) ||
+    KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+    a.event.title.localeCompare(b.event.title, 'en') ||
+    (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0)
+  );
+}
+
+export interface WindowQuery {
+  readonly reference: CalendarDate;
+  readonly years: readonly number[];
+  readonly behind: number;
+  readonly ahead: number;
+  readonly ongoing: boolean;
+}
+
+/** Every day from `behind` days before the reference to `ahead` days after, for each span of years. */
+export function matchWindow(index: EventIndex, query: WindowQuery): DayResult[] {
+  const days: DayResult[] = [];
+  for (let offset = -query.behind; offset <= query.ahead; offset++) {
+    const day = addDays(query.reference, offset);
+    for (const yearsAgo of query.years) days.push(matchDay(index, { day, yearsAgo, ongoing: query.ongoing, offset }));
+  }
+  return days;
+}
+
+/** When a query finds nothing: the closest days within `radius` that do have events. */
+export function findNearest(index: EventIndex, query: WindowQuery, radius = 7): DayResult[] {
+  for (let distance = 1; distance <= radius; distance++) {
+    const found: DayResult[] = [];
+    for (const offset of [-query.behind - distance, query.ahead + distance]) {
+      const day = addDays(query.reference, offset);
+      for (const yearsAgo of query.years) {
+        const result = matchDay(index, { day, yearsAgo, ongoing: false, offset });
+        if (result.matches.length > 0) found.push(result);
+      }
+    }
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+export interface MonthResult {
+  readonly yearsAgo: number;
+  readonly year: number;
+  readonly month: number;
+  /** Day-precise events of that month, by Gregorian date. */
+  readonly matches: readonly EventMatch[];
+  /** Events known only to the month (or only to the year) that fall in it. */
+  readonly undated: readonly HistoricalEvent[];
+}
+
+/**
+ * The events of one month N years back. Day-precise events are placed by their Gregorian date;
+ * an Old Style event known only to the month keeps its own month number, since its Gregorian
+ * month cannot be known (it straddles two).
+ */
+export function matchMonth(index: EventIndex, reference: CalendarDate, yearsAgo: number): MonthResult {
+  const year = reference.year - yearsAgo;
+  const month = reference.month;
+  const matches: EventMatch[] = [];
+  for (const [key, entries] of index.byMonthDay) {
+    if (Math.floor(key / 100) !== month) continue;
+    for (const { dated, kind } of entries) {
+      if (kind === 'start' && dated.start.year === year) {
+        matches.push({ event: dated.event, kind, start: dated.start, ...(dated.end ? { end: dated.end } : {}) });
+      }
+    }
+  }
+  matches.sort(compareMatches);
+  const undated = index.partial
+    .filter((e) => e.date.year === year && (e.date.month === undefined || e.date.month === month))
+    .sort((a, b) => (a.date.month ?? 13) - (b.date.month ?? 13) || a.title.localeCompare(b.title, 'en'));
+  return { yearsAgo, year, month, matches, undated };
+}
+
+/** The Old Style (Julian) reading of a Gregorian day. */
+export function toOldStyle(date: CalendarDate): CalendarDate {
+  return convertDate(date, 'julian');
+}

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { datasetSchema } from '../src/core/dataset-schema.js';
+import { serializeDataset, sortEvents } from '../src/core/dataset-text.js';
+import { BUNDLED_DATASET, loadDatasets } from '../src/io/dataset-files.js';
+
+const text = readFileSync(BUNDLED_DATASET, 'utf8');
+
+describe('the bundled events.json', () => {
+  it('validates with no errors and no warnings', async () => {
+    const { events, warnings } = await loadDatasets([BUNDLED_DATASET]);
+    expect(warnings).toEqual([]);
+    expect(events.length).toBeGreaterThan(25);
+  });
+
+  it('every event cites at least one source with a URL, and ids are unique', async () => {
+    const { events } = await loadDatasets([BUNDLED_DATASET]);
+    const missing = events.filter((e) => e.sources.length === 0 || e.sources.some((s) => !/^https?:\/\//.test(s.url)));
+    expect(missing.map((e) => e.id)).toEqual([]);
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+  });
+
+  it('holds the October Revolution as Russian sources date it', async () => {
+    const { events } = await loadDatasets([BUNDLED_DATASET]);
+    expect(events.find((e) => e.id === '1917-10-24-october-revolution')).toMatchObject({
+      calendar: 'julian',
+      date: { year: 1917, month: 10, day: 24 },
+      end: { year: 1917, month: 10, day: 26 },
+    });
+  });
+
+  it('is in the canonical reviewable layout: sorted, one event per line (npm run format-data)', () => {
+    const data = JSON.parse(text) as { $schema: string; events: Record<string, unknown>[] };
+    expect(text).toBe(serializeDataset(sortEvents(data.events), data.$schema));
+  });
+});
+
+describe('the published JSON Schema', () => {
+  it('is exactly the schema the validator compiles (npm run schema rewrites it)', () => {
+    const published = JSON.parse(readFileSync(new URL('../schema/events.schema.json', import.meta.url), 'utf8'));
+    expect(published).toEqual(JSON.parse(JSON.stringify(datasetSchema)));
+  });
+});
