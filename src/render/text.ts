@@ -62,7 +62,7 @@ function renderMatch(match: EventMatch, day: DayResult | undefined, ctx: RenderC
   const progress = day ? progressText(match, day) : undefined;
   if (progress) meta.push(progress);
   const lines = [
-    ...wrapText(cleanInline(event.title), ctx.width, INDENT).map((l, i) => (i === 0 ? ctx.style.title(l) : ctx.style.title(l))),
+    ...wrapText(cleanInline(event.title), ctx.width, INDENT).map((l) => ctx.style.title(l)),
     ...wrapText(meta.join(' · '), ctx.width, INDENT).map((l) => ctx.style.meta(l)),
   ];
   if (event.summary) lines.push(...wrapText(cleanInline(event.summary), ctx.width, INDENT));
