@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Thin launcher: the program is a function of (arguments, world) → exit code.
-import { run } from '../dist/cli/run.js';
+import { run } from '../dist/centenary.js';
 
 process.exitCode = await run(process.argv.slice(2), {
   stdout: process.stdout,

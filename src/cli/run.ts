@@ -1,14 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { type Command, CommanderError } from 'commander';
 import { EXIT } from '../core/errors.js';
 import type { CliIO } from './cli-io.js';
 import { buildProgram } from './program.js';
 import { reportError } from './report-error.js';
+import { packageVersion } from '../io/package-files.js';
 
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 /** Routes commander's own output and errors through io, for the program and every subcommand. */
 function configure(command: Command, io: CliIO): void {

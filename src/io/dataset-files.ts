@@ -1,13 +1,13 @@
 import { readFile, stat } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { DataIssue, LocatedIssue } from '../core/dataset-issue.js';
 import { DataError } from '../core/errors.js';
 import type { HistoricalEvent } from '../core/event.js';
 import { findSyntaxErrors, locateIssues } from '../core/json-location.js';
 import { createDatasetValidator, findDuplicateIds } from '../core/validate-dataset.js';
 
-/** The dataset shipped with the package, at its root beside package.json. */
-export const BUNDLED_DATASET = fileURLToPath(new URL('../../events.json', import.meta.url));
+import { BUNDLED_DATASET } from './package-files.js';
+
+export { BUNDLED_DATASET };
 
 /** --file wins, then $CENTENARY_EVENTS (several paths separated by the platform's path delimiter), then the bundled file. */
 export function resolveDatasetPaths(files: readonly string[], env: Readonly<Record<string, string | undefined>>): string[] {

@@ -1,0 +1,26 @@
+// Bundles the CLI into dist/ with esbuild: one entry for the launcher, plus the maintenance
+// scripts. Commands load their heavier parts with dynamic import(), which esbuild splits into
+// chunks, so a query loads only what it uses. Type-checking is `npm run typecheck`.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: {
+    centenary: 'src/cli/run.ts',
+    'scripts/format-dataset': 'scripts/format-dataset.ts',
+    'scripts/write-schema': 'scripts/write-schema.ts',
+  },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  mainFields: ['module', 'main'],
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  // CommonJS dependencies (commander, ajv) call require() for Node built-ins.
+  banner: { js: "import { createRequire as __centenaryRequire } from 'node:module'; const require = __centenaryRequire(import.meta.url);" },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
