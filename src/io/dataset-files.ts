@@ -32,16 +32,29 @@ interface FileResult {
   readonly issues: LocatedIssue[];
 }
 
-/**
- * Reads, parses and validates every file, then merges them. Nothing is half-used: if any file
- * has an error, a DataError carries every problem of every file, each located.
- */
-export async function loadDatasets(paths: readonly string[]): Promise<LoadedDataset> {
+export interface CheckedDatasets {
+  readonly events: HistoricalEvent[];
+  /** Every error and warning of every file, located, in file order. */
+  readonly issues: LocatedIssue[];
+  readonly files: readonly string[];
+}
+
+/** Reads, parses and validates every file and reports every problem, without throwing. */
+export async function checkDatasets(paths: readonly string[]): Promise<CheckedDatasets> {
   const validate = createDatasetValidator();
   const results = await Promise.all(paths.map((p) => loadOne(p, validate)));
   const events = results.flatMap((r) => r.events);
   const issues = results.flatMap((r) => r.issues);
   issues.push(...crossFileDuplicates(results, events));
+  return { events, issues, files: paths };
+}
+
+/**
+ * Reads, parses and validates every file, then merges them. Nothing is half-used: if any file
+ * has an error, a DataError carries every problem of every file, each located.
+ */
+export async function loadDatasets(paths: readonly string[]): Promise<LoadedDataset> {
+  const { events, issues } = await checkDatasets(paths);
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) {
     const files = new Set(errors.map((e) => e.file)).size;
