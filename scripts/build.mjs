@@ -1,26 +1,64 @@
 // Bundles the CLI into dist/ with esbuild: one entry for the launcher, plus the maintenance
 // scripts. Commands load their heavier parts with dynamic import(), which esbuild splits into
 // chunks, so a query loads only what it uses. Type-checking is `npm run typecheck`.
+//
+// The dataset schema is compiled here, ahead of time, with ajv's standalone code generator and
+// swapped in for src/core/schema-check.ts, so the CLI never compiles it at run time.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
-  entryPoints: {
-    centenary: 'src/cli/run.ts',
-    'scripts/format-dataset': 'scripts/format-dataset.ts',
-    'scripts/write-schema': 'scripts/write-schema.ts',
-  },
-  outdir: 'dist',
+const root = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+const common = {
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
-  mainFields: ['module', 'main'],
   target: 'node20',
-  chunkNames: 'chunks/[name]-[hash]',
-  // CommonJS dependencies (commander, ajv) call require() for Node built-ins.
+  mainFields: ['module', 'main'],
+  // CommonJS dependencies (commander) call require() for Node built-ins.
   banner: { js: "import { createRequire as __centenaryRequire } from 'node:module'; const require = __centenaryRequire(import.meta.url);" },
   legalComments: 'none',
   logLevel: 'warning',
+};
+
+rmSync(root('dist'), { recursive: true, force: true });
+mkdirSync(root('dist/.build'), { recursive: true });
+
+// 1. The schema, as a module we can import here.
+await build({ ...common, entryPoints: [root('src/core/dataset-schema.ts')], outfile: root('dist/.build/schema.mjs'), banner: {} });
+const { datasetSchema } = await import(root('dist/.build/schema.mjs'));
+
+// 2. Its validator, generated as plain code.
+const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true, esm: true } });
+const generated = root('dist/.build/schema-check.mjs');
+writeFileSync(
+  generated,
+  `${standaloneCode(ajv, ajv.compile(datasetSchema))}\nexport function compileSchemaCheck() { return validate; }\n`.replace(
+    /^export const validate = (\w+);$/m,
+    'const validate = $1;',
+  ),
+);
+
+const precompiledSchema = {
+  name: 'precompiled-schema',
+  setup(b) {
+    b.onResolve({ filter: /\/schema-check\.js$/ }, () => ({ path: generated }));
+  },
+};
+
+// 3. The CLI and the scripts.
+await build({
+  ...common,
+  entryPoints: {
+    centenary: root('src/cli/run.ts'),
+    'scripts/format-dataset': root('scripts/format-dataset.ts'),
+    'scripts/write-schema': root('scripts/write-schema.ts'),
+  },
+  outdir: root('dist'),
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  plugins: [precompiledSchema],
 });
+rmSync(root('dist/.build'), { recursive: true, force: true });

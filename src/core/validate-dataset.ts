@@ -1,6 +1,7 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { CalendarName } from './calendar.js';
 import { datasetSchema, EXPECTED } from './dataset-schema.js';
+import { compileSchemaCheck, type SchemaCheck } from './schema-check.js';
 import { type DataIssue, type JsonPath, describeValue } from './dataset-issue.js';
 import type { HistoricalEvent, Source } from './event.js';
 import { explainInvalidPartialDate, julianDayRange, parsePartialDate, precisionOf, type PartialDate } from './partial-date.js';
@@ -10,16 +11,13 @@ export interface ValidationResult {
   readonly issues: DataIssue[];
 }
 
-type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
-
 /** Compiles the schema once; callers keep the result and pass it down. */
 export function createDatasetValidator(): (parsed: unknown, file: string) => ValidationResult {
-  const ajv = new Ajv({ allErrors: true, strict: true });
-  const check = ajv.compile(datasetSchema) as Validator;
+  const check = compileSchemaCheck();
   return (parsed, file) => validateDataset(check, parsed, file);
 }
 
-function validateDataset(check: Validator, parsed: unknown, file: string): ValidationResult {
+function validateDataset(check: SchemaCheck, parsed: unknown, file: string): ValidationResult {
   const issues: DataIssue[] = [];
   if (!check(parsed)) {
     for (const error of check.errors ?? []) issues.push(toIssue(error, parsed));

@@ -79,13 +79,15 @@ function progressText(match: EventMatch, day: DayResult): string | undefined {
   return `day ${n} of ${of}`;
 }
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+// Built on first use: creating it loads ICU's region data, which a run without places never needs.
+let regionNames: Intl.DisplayNames | undefined;
 
 export function placeText(event: HistoricalEvent): string | undefined {
   const place = event.place ? cleanInline(event.place) : undefined;
   let country: string | undefined;
   if (event.country) {
     try {
+      regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
       country = regionNames.of(event.country);
     } catch {
       country = event.country;
