@@ -1,10 +1,10 @@
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { DataIssue, LocatedIssue } from '../core/dataset-issue.js';
 import { DataError } from '../core/errors.js';
 import type { HistoricalEvent } from '../core/event.js';
 import { findSyntaxErrors, locateIssues } from '../core/json-location.js';
-import { createDatasetValidator, findDuplicateIds } from '../core/validate-dataset.js';
-
+import { createDatasetValidator } from '../core/validate-dataset.js';
 import { BUNDLED_DATASET } from './package-files.js';
 
 export { BUNDLED_DATASET };
@@ -25,13 +25,6 @@ export interface LoadedDataset {
   readonly files: readonly string[];
 }
 
-interface FileResult {
-  readonly file: string;
-  readonly text?: string;
-  readonly events: HistoricalEvent[];
-  readonly issues: LocatedIssue[];
-}
-
 export interface CheckedDatasets {
   readonly events: HistoricalEvent[];
   /** Every error and warning of every file, located, in file order. */
@@ -39,42 +32,94 @@ export interface CheckedDatasets {
   readonly files: readonly string[];
 }
 
-/** Reads, parses and validates every file and reports every problem, without throwing. */
-export async function checkDatasets(paths: readonly string[]): Promise<CheckedDatasets> {
+/**
+ * Files larger than this are read line by line when they are in the canonical layout (one
+ * event per line, as `npm run format-data` writes them), so memory stays proportional to one
+ * line rather than to the whole file. Other layouts are parsed whole.
+ */
+export const STREAM_THRESHOLD = 4 * 1024 * 1024;
+
+export interface ScanOptions {
+  readonly streamThreshold?: number;
+}
+
+type Validate = ReturnType<typeof createDatasetValidator>;
+
+/**
+ * Reads, parses and validates every file in order, handing each valid event to `onEvent`, and
+ * returns every problem found (errors and warnings, located). Ids must be unique across files.
+ */
+export async function scanDatasets(
+  paths: readonly string[],
+  onEvent: (event: HistoricalEvent) => void,
+  options: ScanOptions = {},
+): Promise<LocatedIssue[]> {
   const validate = createDatasetValidator();
-  const results = await Promise.all(paths.map((p) => loadOne(p, validate)));
-  const events = results.flatMap((r) => r.events);
-  const issues = results.flatMap((r) => r.issues);
-  issues.push(...crossFileDuplicates(results, events));
+  const seen = new Map<string, { file: string; index: number }>();
+  const issues: LocatedIssue[] = [];
+  for (const file of paths) {
+    const threshold = options.streamThreshold ?? STREAM_THRESHOLD;
+    let size: number;
+    try {
+      const info = await stat(file);
+      if (info.isDirectory()) {
+        issues.push(fileProblem(file, 'is a directory', 'a JSON file'));
+        continue;
+      }
+      size = info.size;
+    } catch (error) {
+      issues.push(fileProblem(file, readErrorText(error), 'a readable JSON file'));
+      continue;
+    }
+    const streamed = size > threshold ? await scanLines(file, validate, seen, onEvent, issues) : false;
+    if (!streamed) await scanWhole(file, validate, seen, onEvent, issues);
+  }
+  return issues;
+}
+
+/** Reads, parses and validates every file and reports every problem, without throwing. */
+export async function checkDatasets(paths: readonly string[], options: ScanOptions = {}): Promise<CheckedDatasets> {
+  const events: HistoricalEvent[] = [];
+  const issues = await scanDatasets(paths, (e) => events.push(e), options);
   return { events, issues, files: paths };
+}
+
+/** Throws the DataError that reports every problem, if any of them is an error. */
+export function assertNoErrors(issues: readonly LocatedIssue[]): void {
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (errors.length === 0) return;
+  const files = new Set(errors.map((e) => e.file)).size;
+  throw new DataError(
+    `${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} in ${files === 1 ? errors[0]?.file : `${files} files`}; nothing was shown`,
+    issues,
+    'fix the data and run again (centenary validate FILE checks a file on its own)',
+  );
 }
 
 /**
  * Reads, parses and validates every file, then merges them. Nothing is half-used: if any file
  * has an error, a DataError carries every problem of every file, each located.
  */
-export async function loadDatasets(paths: readonly string[]): Promise<LoadedDataset> {
-  const { events, issues } = await checkDatasets(paths);
-  const errors = issues.filter((i) => i.severity === 'error');
-  if (errors.length > 0) {
-    const files = new Set(errors.map((e) => e.file)).size;
-    throw new DataError(
-      `${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} in ${files === 1 ? errors[0]?.file : `${files} files`}; nothing was shown`,
-      issues,
-      'fix the data and run again (centenary validate FILE checks a file on its own)',
-    );
-  }
+export async function loadDatasets(paths: readonly string[], options: ScanOptions = {}): Promise<LoadedDataset> {
+  const { events, issues } = await checkDatasets(paths, options);
+  assertNoErrors(issues);
   return { events, warnings: issues.filter((i) => i.severity === 'warning'), files: paths };
 }
 
-async function loadOne(file: string, validate: ReturnType<typeof createDatasetValidator>): Promise<FileResult> {
+/** The whole file at once: any JSON layout, exact syntax-error positions. */
+async function scanWhole(
+  file: string,
+  validate: Validate,
+  seen: Map<string, { file: string; index: number }>,
+  onEvent: (event: HistoricalEvent) => void,
+  issues: LocatedIssue[],
+): Promise<void> {
   let text: string;
   try {
-    const info = await stat(file);
-    if (info.isDirectory()) return fileProblem(file, 'is a directory', 'a JSON file');
     text = await readFile(file, 'utf8');
   } catch (error) {
-    return fileProblem(file, readErrorText(error), 'a readable JSON file');
+    issues.push(fileProblem(file, readErrorText(error), 'a readable JSON file'));
+    return;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let parsed: unknown;
@@ -82,15 +127,145 @@ async function loadOne(file: string, validate: ReturnType<typeof createDatasetVa
     parsed = JSON.parse(text);
   } catch (error) {
     const syntax = findSyntaxErrors(text, file);
-    if (syntax.length > 0) return { file, text, events: [], issues: syntax };
-    return fileProblem(file, `invalid JSON (${(error as Error).message})`, 'a JSON document');
+    issues.push(...(syntax.length > 0 ? syntax : [fileProblem(file, `invalid JSON (${(error as Error).message})`, 'a JSON document')]));
+    return;
   }
-  const { events, issues } = validate(parsed, file);
-  return { file, text, events, issues: locateIssues(text, file, issues) };
+  const result = validate(parsed, file);
+  const local: DataIssue[] = [...result.issues];
+  const valid: HistoricalEvent[] = [];
+  for (const event of result.events) {
+    const first = seen.get(event.id);
+    if (first && first.file !== file) local.push(duplicateIssue(event, first));
+    else if (!first) seen.set(event.id, { file, index: event.origin.index });
+    // (a repeat inside the file was already reported by the validator)
+    if (!first) valid.push(event);
+  }
+  issues.push(...byPosition(locateIssues(text, file, local)));
+  for (const event of valid) onEvent(event);
 }
 
-function fileProblem(file: string, problem: string, expected: string): FileResult {
-  return { file, events: [], issues: [{ severity: 'error', path: [], problem: `cannot read the file: ${problem}`, expected, file, line: 1, column: 1 }] };
+const HEAD_LINE = /^\s*(\{|"\$schema"\s*:\s*"(?:[^"\\]|\\.)*"\s*,|"events"\s*:\s*\[|\{\s*"events"\s*:\s*\[)\s*$/;
+const EVENTS_START = /"events"\s*:\s*\[\s*$/;
+const ARRAY_END = /^\s*\]\s*$/;
+const OBJECT_END = /^\s*\}\s*$/;
+
+/**
+ * The canonical layout, one event per line, read as a stream. Returns false (having consumed
+ * nothing of consequence) when the file turns out not to be in that layout or not to parse,
+ * so the caller falls back to reading it whole and reports exact syntax errors from there.
+ */
+async function scanLines(
+  file: string,
+  validate: Validate,
+  seen: Map<string, { file: string; index: number }>,
+  onEvent: (event: HistoricalEvent) => void,
+  issues: LocatedIssue[],
+): Promise<boolean> {
+  const pending: { event: HistoricalEvent; first?: { file: string; index: number } }[] = [];
+  const found: LocatedIssue[] = [];
+  const ids = new Map<string, { file: string; index: number }>();
+  let state = 'head' as 'head' | 'events' | 'tail' | 'done';
+  let lineNo = 0;
+  let index = 0;
+  let ok = true;
+  let rest = '';
+  const handle = (line: string): boolean => {
+    lineNo++;
+    if (lineNo === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+    if (line.trim() === '') return true;
+    if (state === 'head') {
+      if (!HEAD_LINE.test(line)) return false;
+      if (EVENTS_START.test(line)) state = 'events';
+      return true;
+    }
+    if (state === 'events') {
+      if (ARRAY_END.test(line)) {
+        state = 'tail';
+        return true;
+      }
+      const trimmed = line.trimEnd();
+      const json = trimmed.endsWith(',') ? trimmed.slice(0, -1) : trimmed;
+      let raw: unknown;
+      try {
+        raw = JSON.parse(json);
+      } catch {
+        return false;
+      }
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
+      const result = validate({ events: [raw] }, file);
+      const local: DataIssue[] = result.issues.map((i) => ({ ...i, path: ['events', index, ...i.path.slice(2)] }));
+      const checked = result.events[0];
+      if (checked) {
+        const event: HistoricalEvent = { ...checked, origin: { file, index } };
+        const first = seen.get(event.id) ?? ids.get(event.id);
+        if (first) local.push(duplicateIssue(event, first));
+        else {
+          ids.set(event.id, { file, index });
+          pending.push({ event });
+        }
+      }
+      if (local.length > 0) found.push(...locateInLine(json, file, lineNo, local));
+      index++;
+      return true;
+    }
+    if (state === 'tail' && OBJECT_END.test(line)) {
+      state = 'done';
+      return true;
+    }
+    return false;
+  };
+  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream as AsyncIterable<string>) {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) {
+        if (!handle(line)) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) break;
+    }
+    if (ok && rest !== '') ok = handle(rest);
+  } catch (error) {
+    issues.push(fileProblem(file, readErrorText(error), 'a readable JSON file'));
+    return true;
+  } finally {
+    stream.destroy();
+  }
+  if (!ok || state !== 'done') return false;
+  for (const [id, where] of ids) seen.set(id, where);
+  issues.push(...byPosition(found));
+  for (const { event } of pending) onEvent(event);
+  return true;
+}
+
+/** Issues of one event that sits alone on line `lineNo`: positions inside that line. */
+function locateInLine(json: string, file: string, lineNo: number, local: readonly DataIssue[]): LocatedIssue[] {
+  return local.map((issue) => {
+    const [located] = locateIssues(json, file, [{ ...issue, path: issue.path.slice(2) }]);
+    return { ...issue, file, line: lineNo, column: located?.column ?? 1 };
+  });
+}
+
+/** Issues in reading order: by line, then column. */
+function byPosition(issues: LocatedIssue[]): LocatedIssue[] {
+  return issues.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function duplicateIssue(event: HistoricalEvent, first: { file: string; index: number }): DataIssue {
+  return {
+    severity: 'error',
+    path: ['events', event.origin.index, 'id'],
+    problem: first.file === event.origin.file ? 'duplicate id' : `duplicate id (also events[${first.index}] in ${first.file})`,
+    found: JSON.stringify(event.id),
+    expected: first.file === event.origin.file ? 'an id used by no other event' : 'ids unique across all files',
+  };
+}
+
+function fileProblem(file: string, problem: string, expected: string): LocatedIssue {
+  return { severity: 'error', path: [], problem: `cannot read the file: ${problem}`, expected, file, line: 1, column: 1 };
 }
 
 function readErrorText(error: unknown): string {
@@ -106,22 +281,4 @@ function readErrorText(error: unknown): string {
     default:
       return (error as Error).message;
   }
-}
-
-/** The same id in two files: reported in the later file, naming the earlier one. */
-function crossFileDuplicates(results: readonly FileResult[], events: readonly HistoricalEvent[]): LocatedIssue[] {
-  const out: LocatedIssue[] = [];
-  for (const { event, first } of findDuplicateIds(events)) {
-    if (event.origin.file === first.origin.file) continue;
-    const text = results.find((r) => r.file === event.origin.file)?.text ?? '';
-    const issue: DataIssue = {
-      severity: 'error',
-      path: ['events', event.origin.index, 'id'],
-      problem: `duplicate id (also events[${first.origin.index}] in ${first.origin.file})`,
-      found: JSON.stringify(event.id),
-      expected: 'ids unique across all files',
-    };
-    out.push(...locateIssues(text, event.origin.file, [issue]));
-  }
-  return out;
 }
