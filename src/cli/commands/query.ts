@@ -4,11 +4,12 @@ import type { CalendarDate } from '../../core/calendar.js';
 import { formatIssue } from '../../core/dataset-issue.js';
 import { EXIT, UsageError } from '../../core/errors.js';
 import { buildEventIndex } from '../../core/match.js';
-import { isEmptyResult, runQuery } from '../../core/query.js';
+import { type QueryOptions, isEmptyResult, queryNeeds, runQuery } from '../../core/query.js';
 import { FORMATS, type Format, renderers } from '../../render/renderers.js';
 import { cleanInline } from '../../render/sanitize.js';
 import { isKnownTimeZone, systemTimeZone, todayIn } from '../../io/clock.js';
-import { loadDatasets, resolveDatasetPaths } from '../../io/dataset-files.js';
+import { resolveDatasetPaths } from '../../io/dataset-files.js';
+import { loadForQuery, resolveCacheRoot } from '../../io/event-cache.js';
 import { collect, parseDayArgument, parseDaysArgument, parseTimeZoneArgument, parseYearsArgument } from '../arguments.js';
 import type { CliIO } from '../cli-io.js';
 import { colourLevel, makeStyle, outputWidth } from '../terminal.js';
@@ -28,6 +29,7 @@ export interface QueryFlags {
   readonly quiet: boolean;
   readonly color?: boolean;
   readonly debug: boolean;
+  readonly cache: boolean;
 }
 
 /** The options that choose data, day and span; shared by every command that queries. */
@@ -51,6 +53,7 @@ export function addQueryOptions(command: Command): Command {
     .option('-q, --quiet', 'print nothing when nothing matched (for cron)', false)
     .option('--color', 'force colour')
     .option('--no-color', 'never colour')
+    .option('--no-cache', 'read the datasets whole instead of through the prepared index in the cache directory')
     .option('--debug', 'show stack traces for errors', false);
 }
 
@@ -70,17 +73,19 @@ export async function runQueryCommand(flags: QueryFlags, io: CliIO): Promise<num
   const reference = flags.date ?? todayIn(timeZone, io.now());
   const tooFar = flags.years.find((n) => reference.year - n < 1);
   if (tooFar !== undefined) throw new UsageError(`${tooFar} years before ${reference.year} is before year 1`, 'use a smaller --years');
-  const dataset = await loadDatasets(resolveDatasetPaths(flags.file, io.env));
-  for (const warning of dataset.warnings) io.stderr.write(`${cleanInline(formatIssue(warning))}\n`);
-  const index = buildEventIndex(dataset.events);
-  const result = runQuery(index, {
+  const options: QueryOptions = {
     reference,
     years: flags.years,
     behind: flags.behind,
     ahead: flags.ahead,
     ongoing: flags.ongoing,
     month: flags.month,
-  });
+  };
+  const cacheRoot = flags.cache ? resolveCacheRoot(io.env) : undefined;
+  const dataset = await loadForQuery(resolveDatasetPaths(flags.file, io.env), queryNeeds(options), cacheRoot);
+  if (flags.debug) io.stderr.write(`centenary: events from ${dataset.cache.source}${dataset.cache.reason ? ` (${dataset.cache.reason})` : ''}\n`);
+  for (const warning of dataset.warnings) io.stderr.write(`${cleanInline(formatIssue(warning))}\n`);
+  const result = runQuery(buildEventIndex(dataset.events), options);
   if (flags.quiet && isEmptyResult(result)) return EXIT.ok;
   const render = renderers[flags.format];
   io.stdout.write(

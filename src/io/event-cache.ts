@@ -1,0 +1,280 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { convertDate } from '../core/calendar.js';
+import type { LocatedIssue } from '../core/dataset-issue.js';
+import type { HistoricalEvent } from '../core/event.js';
+import { precisionOf, toCalendarDate } from '../core/partial-date.js';
+import { type LoadedDataset, assertNoErrors, loadDatasets, scanDatasets } from './dataset-files.js';
+
+/**
+ * A prepared index of one set of dataset files, kept in the user's cache directory: the
+ * validated events split into buckets by month and day, so that a query reads only the few
+ * buckets its days need instead of parsing and validating the whole dataset.
+ *
+ *   <cache>/v1/<hash of the dataset paths>/manifest.json   what was indexed, and every bucket's hash
+ *   <cache>/v1/<…>/<sha256>.jsonl                          one bucket, named by its content
+ *
+ * It is trusted only while every dataset file has the size and modification time recorded
+ * (or, if those changed, the same SHA-256 as recorded) and every bucket read matches its hash.
+ * Anything else — stale, missing, truncated, corrupt — is rebuilt, never used.
+ */
+export const CACHE_FORMAT = 1;
+
+/** What a query needs: buckets by month*100+day, multi-day events, events known only to month or year. */
+export interface CacheNeeds {
+  readonly keys: ReadonlySet<number>;
+  readonly spans: boolean;
+  readonly partial: boolean;
+}
+
+interface FileStamp {
+  readonly path: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly sha256: string;
+}
+
+interface Manifest {
+  readonly format: number;
+  readonly files: readonly FileStamp[];
+  readonly events: number;
+  readonly warnings: readonly LocatedIssue[];
+  /** Bucket name ("1126", "spans", "partial") → SHA-256 of its file. */
+  readonly buckets: Readonly<Record<string, string>>;
+}
+
+/** $CENTENARY_CACHE_DIR, else $XDG_CACHE_HOME/centenary, else ~/.cache/centenary; none without a home. */
+export function resolveCacheRoot(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const explicit = env['CENTENARY_CACHE_DIR'];
+  if (explicit) return explicit;
+  const xdg = env['XDG_CACHE_HOME'];
+  if (xdg && xdg.startsWith('/')) return join(xdg, 'centenary');
+  const home = env['HOME'];
+  return home ? join(home, '.cache', 'centenary') : undefined;
+}
+
+export interface CacheReport {
+  /** How the events were obtained, for --debug and the tests. */
+  readonly source: 'cache' | 'rebuilt' | 'no-cache';
+  readonly reason?: string;
+}
+
+/**
+ * Events for a query. With a cache root, from the prepared index (built or rebuilt as needed);
+ * without one, or when the cache cannot be written, by reading the datasets whole. The events
+ * returned may be a subset, but always a superset of those that can match `needs`.
+ */
+export async function loadForQuery(
+  paths: readonly string[],
+  needs: CacheNeeds,
+  cacheRoot: string | undefined,
+): Promise<LoadedDataset & { readonly cache: CacheReport }> {
+  if (cacheRoot === undefined) return { ...(await loadDatasets(paths)), cache: { source: 'no-cache' } };
+  const dir = join(cacheRoot, `v${CACHE_FORMAT}`, createHash('sha256').update(JSON.stringify(paths.map((p) => resolve(p)))).digest('hex').slice(0, 32));
+  const fresh = await readManifest(dir, paths);
+  if (fresh.manifest) {
+    const events = await readBuckets(dir, fresh.manifest, needs);
+    if (events) return { events, warnings: [...fresh.manifest.warnings], files: paths, cache: { source: 'cache' } };
+  }
+  let manifest: Manifest;
+  try {
+    manifest = await buildIndex(dir, paths);
+  } catch (error) {
+    if (isFileSystemError(error)) {
+      return { ...(await loadDatasets(paths)), cache: { source: 'no-cache', reason: `cache not writable: ${(error as Error).message}` } };
+    }
+    throw error;
+  }
+  const events = await readBuckets(dir, manifest, needs);
+  if (!events) return { ...(await loadDatasets(paths)), cache: { source: 'no-cache', reason: 'cache unreadable after rebuild' } };
+  return { events, warnings: [...manifest.warnings], files: paths, cache: { source: 'rebuilt', reason: fresh.reason ?? 'no index yet' } };
+}
+
+function isFileSystemError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
+}
+
+async function readManifest(dir: string, paths: readonly string[]): Promise<{ manifest?: Manifest; reason?: string }> {
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  } catch (error) {
+    return { reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no index yet' : 'manifest unreadable' };
+  }
+  if (!isManifest(manifest) || manifest.files.length !== paths.length) return { reason: 'manifest malformed' };
+  let restamped = false;
+  const files: FileStamp[] = [];
+  for (const [i, stamp] of manifest.files.entries()) {
+    const path = paths[i];
+    if (path === undefined || stamp.path !== resolve(path)) return { reason: 'different files' };
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      return { reason: 'dataset unreadable' };
+    }
+    if (info.size === stamp.size && info.mtimeMs === stamp.mtimeMs) {
+      files.push(stamp);
+      continue;
+    }
+    // Touched but perhaps not changed: the content hash decides.
+    if (info.size !== stamp.size || (await hashFile(path)) !== stamp.sha256) return { reason: 'dataset changed' };
+    files.push({ ...stamp, mtimeMs: info.mtimeMs });
+    restamped = true;
+  }
+  if (restamped) {
+    const updated = { ...manifest, files };
+    await writeAtomic(join(dir, 'manifest.json'), JSON.stringify(updated)).catch(() => undefined);
+    return { manifest: updated };
+  }
+  return { manifest };
+}
+
+function isManifest(value: unknown): value is Manifest {
+  const m = value as Partial<Manifest> | null;
+  return (
+    typeof m === 'object' && m !== null && m.format === CACHE_FORMAT && Array.isArray(m.files) && Array.isArray(m.warnings) &&
+    typeof m.buckets === 'object' && m.buckets !== null && typeof m.events === 'number'
+  );
+}
+
+/** The events of the needed buckets, or undefined when any bucket fails its hash. */
+async function readBuckets(dir: string, manifest: Manifest, needs: CacheNeeds): Promise<HistoricalEvent[] | undefined> {
+  const names = [...needs.keys].map(String);
+  if (needs.spans) names.push('spans');
+  if (needs.partial) names.push('partial');
+  const seen = new Set<string>();
+  const events: HistoricalEvent[] = [];
+  for (const name of names) {
+    const hash = manifest.buckets[name];
+    if (hash === undefined) continue;
+    let data: Buffer;
+    try {
+      data = await readFile(join(dir, `${hash}.jsonl`));
+    } catch {
+      return undefined;
+    }
+    if (createHash('sha256').update(data).digest('hex') !== hash) return undefined;
+    for (const line of data.toString('utf8').split('\n')) {
+      if (line === '') continue;
+      const event = JSON.parse(line) as HistoricalEvent;
+      const key = `${event.origin.file}\u0000${event.origin.index}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      events.push(event);
+    }
+  }
+  return events;
+}
+
+/** Month-and-day keys under which an event can be asked for: its Gregorian days and, for Old Style records, its recorded days. */
+export function bucketKeys(event: HistoricalEvent): string[] {
+  if (precisionOf(event.date) !== 'day') return ['partial'];
+  const keys = new Set<string>();
+  const add = (d: { month: number; day: number }) => keys.add(String(d.month * 100 + d.day));
+  for (const part of [event.date, event.end]) {
+    const date = part ? toCalendarDate(part, event.calendar) : undefined;
+    if (!date) continue;
+    add(convertDate(date, 'gregorian'));
+    if (event.calendar !== 'gregorian') add(date);
+  }
+  const out = [...keys];
+  if (event.end) out.push('spans');
+  return out;
+}
+
+const FLUSH_BYTES = 64 * 1024;
+
+/** Validates the datasets (streaming where it can) and writes the buckets and then the manifest. */
+async function buildIndex(dir: string, paths: readonly string[]): Promise<Manifest> {
+  await mkdir(dir, { recursive: true });
+  const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const buffers = new Map<string, string[]>();
+  const sizes = new Map<string, number>();
+  const hashes = new Map<string, ReturnType<typeof createHash>>();
+  const fds = new Map<string, number>();
+  const tmp = (name: string) => join(dir, `.tmp-${tag}-${name}`);
+  const flush = (name: string) => {
+    const chunk = (buffers.get(name) ?? []).join('');
+    if (chunk === '') return;
+    let fd = fds.get(name);
+    if (fd === undefined) {
+      fd = openSync(tmp(name), 'w');
+      fds.set(name, fd);
+    }
+    writeSync(fd, chunk);
+    let hash = hashes.get(name);
+    if (!hash) {
+      hash = createHash('sha256');
+      hashes.set(name, hash);
+    }
+    hash.update(chunk);
+    buffers.set(name, []);
+    sizes.set(name, 0);
+  };
+  let count = 0;
+  try {
+    const stamps = await Promise.all(paths.map(async (p) => ({ path: resolve(p), info: await stat(p).catch(() => undefined) })));
+    const issues = await scanDatasets(paths, (event) => {
+      count++;
+      const line = `${JSON.stringify(event)}\n`;
+      for (const name of bucketKeys(event)) {
+        const list = buffers.get(name);
+        if (list) list.push(line);
+        else buffers.set(name, [line]);
+        const size = (sizes.get(name) ?? 0) + line.length;
+        sizes.set(name, size);
+        if (size >= FLUSH_BYTES) flush(name);
+      }
+    });
+    assertNoErrors(issues);
+    for (const name of [...buffers.keys()]) flush(name);
+    for (const fd of fds.values()) closeSync(fd);
+    fds.clear();
+    const buckets: Record<string, string> = {};
+    for (const [name, hash] of hashes) {
+      const digest = hash.digest('hex');
+      renameSync(tmp(name), join(dir, `${digest}.jsonl`));
+      buckets[name] = digest;
+    }
+    const files: FileStamp[] = [];
+    for (const { path, info } of stamps) {
+      files.push({ path, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1, sha256: await hashFile(path) });
+    }
+    const manifest: Manifest = { format: CACHE_FORMAT, files, events: count, warnings: issues, buckets };
+    await writeAtomic(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    await removeUnreferenced(dir, manifest);
+    return manifest;
+  } finally {
+    for (const fd of fds.values()) closeSync(fd);
+    for (const name of buffers.keys()) rmSync(tmp(name), { force: true });
+  }
+}
+
+/** Buckets of earlier builds; a reader still holding an older manifest fails its hash check and rebuilds. */
+async function removeUnreferenced(dir: string, manifest: Manifest): Promise<void> {
+  const keep = new Set(Object.values(manifest.buckets).map((h) => `${h}.jsonl`));
+  for (const name of await readdir(dir)) {
+    if (name.endsWith('.jsonl') && !keep.has(name)) await rm(join(dir, name), { force: true });
+  }
+}
+
+async function writeAtomic(file: string, text: string): Promise<void> {
+  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await writeFile(tmp, text);
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}

@@ -1,0 +1,120 @@
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeDataset } from '../../scripts/dataset-generator.js';
+import type { CalendarDate } from '../../src/core/calendar.js';
+import { DataError } from '../../src/core/errors.js';
+import { buildEventIndex } from '../../src/core/match.js';
+import { type QueryOptions, queryNeeds, runQuery } from '../../src/core/query.js';
+import { loadDatasets } from '../../src/io/dataset-files.js';
+import { loadForQuery } from '../../src/io/event-cache.js';
+import { fixture } from '../helpers.js';
+
+const work = mkdtempSync(join(tmpdir(), 'centenary-cache-'));
+const dataset = join(work, 'generated.json');
+let fullIndex: ReturnType<typeof buildEventIndex>;
+
+beforeAll(async () => {
+  await writeDataset(dataset, { count: 4000, seed: 7, firstYear: 1890, lastYear: 1930 });
+  fullIndex = buildEventIndex((await loadDatasets([dataset])).events);
+});
+
+const optionsArb = fc.record({
+  reference: fc
+    .record({ year: fc.integer({ min: 1950, max: 2030 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }) })
+    .map((d): CalendarDate => ({ calendar: 'gregorian', ...d })),
+  years: fc.uniqueArray(fc.integer({ min: 20, max: 140 }), { minLength: 1, maxLength: 3 }).map((a) => a.sort((x, y) => x - y)),
+  behind: fc.integer({ min: 0, max: 5 }),
+  ahead: fc.integer({ min: 0, max: 5 }),
+  ongoing: fc.boolean(),
+  month: fc.boolean(),
+});
+
+/** Plain data for comparison: events compared by identity (file and index), not object identity. */
+function comparable(options: QueryOptions, events: Parameters<typeof buildEventIndex>[0]) {
+  return JSON.parse(JSON.stringify(runQuery(buildEventIndex(events), options)));
+}
+
+describe('the prepared index in the cache directory', () => {
+  it('gives exactly the results of reading the dataset whole, for any query', async () => {
+    const cache = join(work, 'cache-equivalence');
+    await fc.assert(
+      fc.asyncProperty(optionsArb, async (options) => {
+        const viaCache = await loadForQuery([dataset], queryNeeds(options), cache);
+        expect(comparable(options, viaCache.events)).toEqual(JSON.parse(JSON.stringify(runQuery(fullIndex, options))));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('is built once, then used', async () => {
+    const cache = join(work, 'cache-reuse');
+    const needs = queryNeeds({ reference: { calendar: 'gregorian', year: 2000, month: 5, day: 1 }, years: [100], behind: 0, ahead: 0, ongoing: false, month: false });
+    expect((await loadForQuery([dataset], needs, cache)).cache.source).toBe('rebuilt');
+    const second = await loadForQuery([dataset], needs, cache);
+    expect(second.cache.source).toBe('cache');
+    expect(second.events.length).toBeLessThan(4000 / 10);
+  });
+
+  describe('is never trusted when stale or corrupt', () => {
+    const options: QueryOptions = { reference: { calendar: 'gregorian', year: 2000, month: 7, day: 14 }, years: [100], behind: 1, ahead: 1, ongoing: true, month: false };
+    const expected = () => JSON.parse(JSON.stringify(runQuery(fullIndex, options)));
+
+    it('a corrupted bucket is detected and rebuilt', async () => {
+      const cache = join(work, 'cache-corrupt');
+      await loadForQuery([dataset], queryNeeds(options), cache);
+      const dir = join(cache, 'v1', readdirSync(join(cache, 'v1'))[0] ?? '');
+      for (const name of readdirSync(dir).filter((n) => n.endsWith('.jsonl'))) {
+        const file = join(dir, name);
+        writeFileSync(file, readFileSync(file, 'utf8').replace(/"title":"./g, '"title":"X'));
+      }
+      const again = await loadForQuery([dataset], queryNeeds(options), cache);
+      expect(again.cache.source).toBe('rebuilt');
+      expect(comparable(options, again.events)).toEqual(expected());
+    });
+
+    it('a garbage manifest is detected and rebuilt', async () => {
+      const cache = join(work, 'cache-manifest');
+      await loadForQuery([dataset], queryNeeds(options), cache);
+      const dir = join(cache, 'v1', readdirSync(join(cache, 'v1'))[0] ?? '');
+      writeFileSync(join(dir, 'manifest.json'), '{"format":1,"files":[');
+      const again = await loadForQuery([dataset], queryNeeds(options), cache);
+      expect(again.cache).toEqual({ source: 'rebuilt', reason: 'manifest unreadable' });
+      expect(comparable(options, again.events)).toEqual(expected());
+    });
+
+    it('a changed dataset is re-indexed; a touched but unchanged one is not', async () => {
+      const file = join(work, 'changing.json');
+      writeFileSync(file, readFileSync(fixture('julian-os.json')));
+      const cache = join(work, 'cache-changing');
+      const needs = queryNeeds({ reference: { calendar: 'gregorian', year: 2017, month: 11, day: 7 }, years: [100], behind: 0, ahead: 0, ongoing: false, month: false });
+      await loadForQuery([file], needs, cache);
+      utimesSync(file, new Date(2001, 1, 1), new Date(2001, 1, 1));
+      expect((await loadForQuery([file], needs, cache)).cache.source).toBe('cache');
+      const text = readFileSync(file, 'utf8').replace('"title":"Provisional Government deposed"', '"title":"Provisional Government overthrown"');
+      writeFileSync(file, text);
+      const changed = await loadForQuery([file], needs, cache);
+      expect(changed.cache).toEqual({ source: 'rebuilt', reason: 'dataset changed' });
+      expect(changed.events.map((e) => e.title)).toContain('Provisional Government overthrown');
+      appendFileSync(file, '\n');
+      expect((await loadForQuery([file], needs, cache)).cache.source).toBe('rebuilt');
+    });
+  });
+
+  it('falls back to reading the data whole when the cache cannot be written', async () => {
+    const needs = queryNeeds({ reference: { calendar: 'gregorian', year: 2017, month: 11, day: 7 }, years: [100], behind: 0, ahead: 0, ongoing: false, month: false });
+    const result = await loadForQuery([fixture('julian-os.json')], needs, join(fixture('julian-os.json'), 'not-a-dir'));
+    expect(result.cache.source).toBe('no-cache');
+    expect(result.events.length).toBe(5);
+  });
+
+  it('bad data is still reported in full, and no index is written for it', async () => {
+    const cache = join(work, 'cache-bad');
+    const needs = queryNeeds({ reference: { calendar: 'gregorian', year: 2026, month: 11, day: 26 }, years: [100], behind: 0, ahead: 0, ongoing: false, month: false });
+    await expect(loadForQuery([fixture('invalid-bad-month.json')], needs, cache)).rejects.toThrow(DataError);
+    const dirs = readdirSync(join(cache, 'v1'));
+    for (const d of dirs) expect(readdirSync(join(cache, 'v1', d))).toEqual([]);
+  });
+});
