@@ -55,6 +55,7 @@ await build({
     centenary: root('src/cli/run.ts'),
     'scripts/format-dataset': root('scripts/format-dataset.ts'),
     'scripts/write-schema': root('scripts/write-schema.ts'),
+    'scripts/bench': root('scripts/bench.ts'),
   },
   outdir: root('dist'),
   splitting: true,

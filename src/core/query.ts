@@ -1,4 +1,4 @@
-import { type CalendarDate, addDays, convertDate, daysInMonth } from './calendar.js';
+import { type CalendarDate, addDays, daysInMonth } from './calendar.js';
 import { type DayResult, type EventIndex, type MonthResult, findNearest, matchMonth, matchWindow } from './match.js';
 
 export interface QueryOptions {
@@ -42,25 +42,38 @@ export function isEmptyResult(result: QueryResult): boolean {
 /** Days around the window searched for the nearest events when nothing matched. */
 export const NEAREST_RADIUS = 7;
 
+/** What part of a prepared index a query can touch. */
+export interface QueryNeeds {
+  /** Month-and-day buckets, as month * 100 + day. */
+  readonly keys: ReadonlySet<number>;
+  /** Only events whose years reach one of these can match. */
+  readonly years: ReadonlySet<number>;
+  /** Multi-day events, any year (for --ongoing). */
+  readonly spans: boolean;
+  /** Events known only to the month or year. */
+  readonly partial: boolean;
+}
+
 /**
- * Which month-and-day buckets of a prepared index a query can touch: every day of the window
- * and of the "nearest" search around it, each as a Gregorian and as a Julian day (for Old Style
- * records), with 29 February whenever 28 February is asked for (the leap-day rule).
+ * The buckets and years a query needs: every day of the window (with 29 February whenever
+ * 28 February is asked for — the leap-day rule), widened by NEAREST_RADIUS days when the
+ * nearest events are to be searched because the window itself found nothing.
  */
-export function queryNeeds(options: QueryOptions): { keys: Set<number>; spans: boolean; partial: boolean } {
+export function queryNeeds(options: QueryOptions, withNearest = false): QueryNeeds {
   const keys = new Set<number>();
+  const years = new Set<number>();
   const add = (day: CalendarDate) => {
-    for (const d of [day, convertDate(day, 'julian')]) {
-      keys.add(d.month * 100 + d.day);
-      if (d.month === 2 && d.day === 28) keys.add(229);
-    }
+    keys.add(day.month * 100 + day.day);
+    if (day.month === 2 && day.day === 28) keys.add(229);
+    for (const n of options.years) years.add(day.year - n);
   };
   if (options.month) {
     const { year, month } = options.reference;
     for (let day = 1; day <= daysInMonth('gregorian', year, month); day++) add({ calendar: 'gregorian', year, month, day });
     if (month === 2) keys.add(229);
-    return { keys, spans: false, partial: true };
+    return { keys, years, spans: false, partial: true };
   }
-  for (let offset = -options.behind - NEAREST_RADIUS; offset <= options.ahead + NEAREST_RADIUS; offset++) add(addDays(options.reference, offset));
-  return { keys, spans: options.ongoing, partial: false };
+  const radius = withNearest ? NEAREST_RADIUS : 0;
+  for (let offset = -options.behind - radius; offset <= options.ahead + radius; offset++) add(addDays(options.reference, offset));
+  return { keys, years, spans: options.ongoing, partial: false };
 }

@@ -1,12 +1,17 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import fs from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { convertDate } from '../core/calendar.js';
+import { convertDate, fromJulianDay } from '../core/calendar.js';
 import type { LocatedIssue } from '../core/dataset-issue.js';
 import type { HistoricalEvent } from '../core/event.js';
-import { precisionOf, toCalendarDate } from '../core/partial-date.js';
-import { type LoadedDataset, assertNoErrors, loadDatasets, scanDatasets } from './dataset-files.js';
+import { julianDayRange, precisionOf, toCalendarDate } from '../core/partial-date.js';
+import type { QueryNeeds } from '../core/query.js';
+import type { LoadedDataset } from './dataset-files.js';
+
+// Reading, validating and hashing whole datasets is only needed when the index is (re)built or
+// cannot be used; loading that code lazily keeps it out of a query's start-up.
+const datasetFiles = () => import('./dataset-files.js');
+const crypto = () => import('node:crypto');
 
 /**
  * A prepared index of one set of dataset files, kept in the user's cache directory: the
@@ -22,12 +27,8 @@ import { type LoadedDataset, assertNoErrors, loadDatasets, scanDatasets } from '
  */
 export const CACHE_FORMAT = 1;
 
-/** What a query needs: buckets by month*100+day, multi-day events, events known only to month or year. */
-export interface CacheNeeds {
-  readonly keys: ReadonlySet<number>;
-  readonly spans: boolean;
-  readonly partial: boolean;
-}
+/** What a query needs from the index (see queryNeeds in the core). */
+export type CacheNeeds = QueryNeeds;
 
 interface FileStamp {
   readonly path: string;
@@ -41,7 +42,7 @@ interface Manifest {
   readonly files: readonly FileStamp[];
   readonly events: number;
   readonly warnings: readonly LocatedIssue[];
-  /** Bucket name ("1126", "spans", "partial") → SHA-256 of its file. */
+  /** Bucket name ("1126", "spans", "partial") → its file's name, made of its length and checksum. */
   readonly buckets: Readonly<Record<string, string>>;
 }
 
@@ -71,8 +72,9 @@ export async function loadForQuery(
   needs: CacheNeeds,
   cacheRoot: string | undefined,
 ): Promise<LoadedDataset & { readonly cache: CacheReport }> {
-  if (cacheRoot === undefined) return { ...(await loadDatasets(paths)), cache: { source: 'no-cache' } };
-  const dir = join(cacheRoot, `v${CACHE_FORMAT}`, createHash('sha256').update(JSON.stringify(paths.map((p) => resolve(p)))).digest('hex').slice(0, 32));
+  const loadWhole = async () => (await datasetFiles()).loadDatasets(paths);
+  if (cacheRoot === undefined) return { ...(await loadWhole()), cache: { source: 'no-cache' } };
+  const dir = join(cacheRoot, `v${CACHE_FORMAT}`, checksum(Buffer.from(JSON.stringify(paths.map((p) => resolve(p))))));
   const fresh = await readManifest(dir, paths);
   if (fresh.manifest) {
     const events = await readBuckets(dir, fresh.manifest, needs);
@@ -83,12 +85,12 @@ export async function loadForQuery(
     manifest = await buildIndex(dir, paths);
   } catch (error) {
     if (isFileSystemError(error)) {
-      return { ...(await loadDatasets(paths)), cache: { source: 'no-cache', reason: `cache not writable: ${(error as Error).message}` } };
+      return { ...(await loadWhole()), cache: { source: 'no-cache', reason: `cache not writable: ${(error as Error).message}` } };
     }
     throw error;
   }
   const events = await readBuckets(dir, manifest, needs);
-  if (!events) return { ...(await loadDatasets(paths)), cache: { source: 'no-cache', reason: 'cache unreadable after rebuild' } };
+  if (!events) return { ...(await loadWhole()), cache: { source: 'no-cache', reason: 'cache unreadable after rebuild' } };
   return { events, warnings: [...manifest.warnings], files: paths, cache: { source: 'rebuilt', reason: fresh.reason ?? 'no index yet' } };
 }
 
@@ -141,33 +143,65 @@ function isManifest(value: unknown): value is Manifest {
   );
 }
 
-/** The events of the needed buckets, or undefined when any bucket fails its hash. */
+/**
+ * A fast checksum (FNV-1a, 32 bits) with the length, to notice a damaged or truncated bucket.
+ * It guards against accidents, not attackers: the cache directory is the user's own.
+ */
+export function checksum(data: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < data.length; i++) {
+    h ^= data[i] ?? 0;
+    h = Math.imul(h, 0x01000193);
+  }
+  return `${data.length.toString(36)}-${(h >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+/** The events of the needed buckets, or undefined when any bucket fails its checksum. */
 async function readBuckets(dir: string, manifest: Manifest, needs: CacheNeeds): Promise<HistoricalEvent[] | undefined> {
   const names = [...needs.keys].map(String);
-  if (needs.spans) names.push('spans');
   if (needs.partial) names.push('partial');
+  const wanted = [...needs.years];
+  const reaches = (line: string, tab: number) => {
+    const space = line.indexOf(' ');
+    const from = Number(line.slice(0, space));
+    const to = Number(line.slice(space + 1, tab));
+    return wanted.some((y) => y >= from && y <= to);
+  };
   const seen = new Set<string>();
   const events: HistoricalEvent[] = [];
-  for (const name of names) {
-    const hash = manifest.buckets[name];
-    if (hash === undefined) continue;
+  const take = async (name: string, filter: boolean): Promise<boolean> => {
+    const file = manifest.buckets[name];
+    if (file === undefined) return true;
     let data: Buffer;
     try {
-      data = await readFile(join(dir, `${hash}.jsonl`));
+      data = await readFile(join(dir, `${file}.jsonl`));
     } catch {
-      return undefined;
+      return false;
     }
-    if (createHash('sha256').update(data).digest('hex') !== hash) return undefined;
+    if (checksum(data) !== file) return false;
     for (const line of data.toString('utf8').split('\n')) {
-      if (line === '') continue;
-      const event = JSON.parse(line) as HistoricalEvent;
+      const tab = line.indexOf('\t');
+      if (tab < 0 || (filter && !reaches(line, tab))) continue;
+      const event = JSON.parse(line.slice(tab + 1)) as HistoricalEvent;
       const key = `${event.origin.file}\u0000${event.origin.index}`;
       if (seen.has(key)) continue;
       seen.add(key);
       events.push(event);
     }
-  }
+    return true;
+  };
+  for (const name of names) if (!(await take(name, true))) return undefined;
+  // A multi-day event can span many years, so --ongoing reads its bucket whole.
+  if (needs.spans && !(await take('spans', false))) return undefined;
   return events;
+}
+
+/** The years an event reaches, Gregorian and as recorded: the prefix of its line in a bucket. */
+function yearRange(event: HistoricalEvent): [number, number] {
+  const [first] = julianDayRange(event.date, event.calendar);
+  const [, last] = julianDayRange(event.end ?? event.date, event.calendar);
+  const years = [fromJulianDay(first, 'gregorian').year, fromJulianDay(last, 'gregorian').year, event.date.year, (event.end ?? event.date).year];
+  return [Math.min(...years), Math.max(...years)];
 }
 
 /** Month-and-day keys under which an event can be asked for: its Gregorian days and, for Old Style records, its recorded days. */
@@ -191,10 +225,10 @@ const FLUSH_BYTES = 64 * 1024;
 /** Validates the datasets (streaming where it can) and writes the buckets and then the manifest. */
 async function buildIndex(dir: string, paths: readonly string[]): Promise<Manifest> {
   await mkdir(dir, { recursive: true });
-  const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const { scanDatasets, assertNoErrors } = await datasetFiles();
+  const tag = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
   const buffers = new Map<string, string[]>();
   const sizes = new Map<string, number>();
-  const hashes = new Map<string, ReturnType<typeof createHash>>();
   const fds = new Map<string, number>();
   const tmp = (name: string) => join(dir, `.tmp-${tag}-${name}`);
   const flush = (name: string) => {
@@ -202,16 +236,10 @@ async function buildIndex(dir: string, paths: readonly string[]): Promise<Manife
     if (chunk === '') return;
     let fd = fds.get(name);
     if (fd === undefined) {
-      fd = openSync(tmp(name), 'w');
+      fd = fs.openSync(tmp(name), 'w');
       fds.set(name, fd);
     }
-    writeSync(fd, chunk);
-    let hash = hashes.get(name);
-    if (!hash) {
-      hash = createHash('sha256');
-      hashes.set(name, hash);
-    }
-    hash.update(chunk);
+    fs.writeSync(fd, chunk);
     buffers.set(name, []);
     sizes.set(name, 0);
   };
@@ -220,7 +248,8 @@ async function buildIndex(dir: string, paths: readonly string[]): Promise<Manife
     const stamps = await Promise.all(paths.map(async (p) => ({ path: resolve(p), info: await stat(p).catch(() => undefined) })));
     const issues = await scanDatasets(paths, (event) => {
       count++;
-      const line = `${JSON.stringify(event)}\n`;
+      const [from, to] = yearRange(event);
+      const line = `${from} ${to}\t${JSON.stringify(event)}\n`;
       for (const name of bucketKeys(event)) {
         const list = buffers.get(name);
         if (list) list.push(line);
@@ -232,13 +261,13 @@ async function buildIndex(dir: string, paths: readonly string[]): Promise<Manife
     });
     assertNoErrors(issues);
     for (const name of [...buffers.keys()]) flush(name);
-    for (const fd of fds.values()) closeSync(fd);
+    for (const fd of fds.values()) fs.closeSync(fd);
     fds.clear();
     const buckets: Record<string, string> = {};
-    for (const [name, hash] of hashes) {
-      const digest = hash.digest('hex');
-      renameSync(tmp(name), join(dir, `${digest}.jsonl`));
-      buckets[name] = digest;
+    for (const name of buffers.keys()) {
+      const file = checksum(fs.readFileSync(tmp(name)));
+      fs.renameSync(tmp(name), join(dir, `${file}.jsonl`));
+      buckets[name] = file;
     }
     const files: FileStamp[] = [];
     for (const { path, info } of stamps) {
@@ -249,8 +278,8 @@ async function buildIndex(dir: string, paths: readonly string[]): Promise<Manife
     await removeUnreferenced(dir, manifest);
     return manifest;
   } finally {
-    for (const fd of fds.values()) closeSync(fd);
-    for (const name of buffers.keys()) rmSync(tmp(name), { force: true });
+    for (const fd of fds.values()) fs.closeSync(fd);
+    for (const name of buffers.keys()) fs.rmSync(tmp(name), { force: true });
   }
 }
 
@@ -263,7 +292,7 @@ async function removeUnreferenced(dir: string, manifest: Manifest): Promise<void
 }
 
 async function writeAtomic(file: string, text: string): Promise<void> {
-  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
   try {
     await writeFile(tmp, text);
     await rename(tmp, file);
@@ -274,7 +303,7 @@ async function writeAtomic(file: string, text: string): Promise<void> {
 }
 
 async function hashFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  const hash = (await crypto()).createHash('sha256');
+  for await (const chunk of fs.createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }

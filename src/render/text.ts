@@ -4,6 +4,7 @@ import type { DayResult, EventMatch, MonthResult } from '../core/match.js';
 import type { QueryResult } from '../core/query.js';
 import type { RenderContext } from './context.js';
 import { capitalise, dualDate, dualDayHeading, longDate, monthName, partialDateText } from './date-text.js';
+import { ENGLISH_COUNTRY_NAMES } from './country-names.js';
 import { cleanInline } from './sanitize.js';
 import { wrapText } from './wrap.js';
 
@@ -79,20 +80,10 @@ function progressText(match: EventMatch, day: DayResult): string | undefined {
   return `day ${n} of ${of}`;
 }
 
-// Built on first use: creating it loads ICU's region data, which a run without places never needs.
-let regionNames: Intl.DisplayNames | undefined;
 
 export function placeText(event: HistoricalEvent): string | undefined {
   const place = event.place ? cleanInline(event.place) : undefined;
-  let country: string | undefined;
-  if (event.country) {
-    try {
-      regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
-      country = regionNames.of(event.country);
-    } catch {
-      country = event.country;
-    }
-  }
+  const country = event.country ? (ENGLISH_COUNTRY_NAMES[event.country] ?? event.country) : undefined;
   if (place && country && !place.includes(country)) return `${place}, ${country}`;
   return place ?? country;
 }

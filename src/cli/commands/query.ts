@@ -8,7 +8,7 @@ import { type QueryOptions, isEmptyResult, queryNeeds, runQuery } from '../../co
 import { FORMATS, type Format, renderers } from '../../render/renderers.js';
 import { cleanInline } from '../../render/sanitize.js';
 import { isKnownTimeZone, systemTimeZone, todayIn } from '../../io/clock.js';
-import { resolveDatasetPaths } from '../../io/dataset-files.js';
+import { resolveDatasetPaths } from '../../io/dataset-paths.js';
 import { loadForQuery, resolveCacheRoot } from '../../io/event-cache.js';
 import { collect, parseDayArgument, parseDaysArgument, parseTimeZoneArgument, parseYearsArgument } from '../arguments.js';
 import type { CliIO } from '../cli-io.js';
@@ -57,15 +57,18 @@ export function addQueryOptions(command: Command): Command {
     .option('--debug', 'show stack traces for errors', false);
 }
 
-/** The zone that decides "today": --tz, else TZ (a leading ':' as glibc allows), else the system's. */
-export function resolveTimeZone(flag: string | undefined, io: CliIO): string {
+/**
+ * The zone that decides "today": --tz, else TZ (a leading ':' as glibc allows), else undefined
+ * for the system's own zone (named, with systemTimeZone, only where output shows the name).
+ */
+export function resolveTimeZone(flag: string | undefined, io: CliIO): string | undefined {
   if (flag) return flag;
   const fromEnv = io.env['TZ']?.replace(/^:/, '');
   if (fromEnv !== undefined && fromEnv !== '') {
     if (!isKnownTimeZone(fromEnv)) throw new UsageError(`TZ="${fromEnv}" is not an IANA time zone`, 'set TZ to a name such as Europe/Moscow or UTC, or pass --tz');
     return fromEnv;
   }
-  return systemTimeZone();
+  return undefined;
 }
 
 export async function runQueryCommand(flags: QueryFlags, io: CliIO): Promise<number> {
@@ -82,10 +85,16 @@ export async function runQueryCommand(flags: QueryFlags, io: CliIO): Promise<num
     month: flags.month,
   };
   const cacheRoot = flags.cache ? resolveCacheRoot(io.env) : undefined;
-  const dataset = await loadForQuery(resolveDatasetPaths(flags.file, io.env), queryNeeds(options), cacheRoot);
+  const paths = resolveDatasetPaths(flags.file, io.env);
+  let dataset = await loadForQuery(paths, queryNeeds(options), cacheRoot);
+  let result = runQuery(buildEventIndex(dataset.events), options);
+  if (isEmptyResult(result) && !options.month && !flags.quiet) {
+    // Nothing in the window: read the days around it too, for the nearest events.
+    dataset = await loadForQuery(paths, queryNeeds(options, true), cacheRoot);
+    result = runQuery(buildEventIndex(dataset.events), options);
+  }
   if (flags.debug) io.stderr.write(`centenary: events from ${dataset.cache.source}${dataset.cache.reason ? ` (${dataset.cache.reason})` : ''}\n`);
   for (const warning of dataset.warnings) io.stderr.write(`${cleanInline(formatIssue(warning))}\n`);
-  const result = runQuery(buildEventIndex(dataset.events), options);
   if (flags.quiet && isEmptyResult(result)) return EXIT.ok;
   const render = renderers[flags.format];
   io.stdout.write(
@@ -95,7 +104,7 @@ export async function runQueryCommand(flags: QueryFlags, io: CliIO): Promise<num
       oldStyle: flags.oldStyle,
       words: { locale: enGB },
       referenceIsToday: flags.date === undefined,
-      timeZone,
+      timeZone: timeZone ?? (flags.format === 'text' ? 'local' : systemTimeZone()),
     }),
   );
   return EXIT.ok;

@@ -1,9 +1,7 @@
 import { type Command, Option } from 'commander';
-import { measureCoverage } from '../../core/coverage.js';
 import { EXIT, UsageError } from '../../core/errors.js';
 import { toJulianDay } from '../../core/calendar.js';
-import { loadDatasets, resolveDatasetPaths } from '../../io/dataset-files.js';
-import { renderCoverageText } from '../../render/coverage-text.js';
+import { resolveDatasetPaths } from '../../io/dataset-paths.js';
 import { collect, parseDayArgument } from '../arguments.js';
 import type { RegisterCommand } from './index.js';
 
@@ -33,6 +31,12 @@ export const registerStats: RegisterCommand = (program: Command, io, setExitCode
     .addHelpText('after', '\nExample:\n  centenary stats --from 1926-01-01 --to 1927-12-31 --min 3')
     .action(async (flags: StatsFlags) => {
       if (toJulianDay(flags.to) < toJulianDay(flags.from)) throw new UsageError('--to is before --from', 'give the earlier day to --from');
+      // Loaded here, not at start-up: a daily query never needs them.
+      const [{ loadDatasets }, { measureCoverage }, { renderCoverageText }] = await Promise.all([
+        import('../../io/dataset-files.js'),
+        import('../../core/coverage.js'),
+        import('../../render/coverage-text.js'),
+      ]);
       const { events } = await loadDatasets(resolveDatasetPaths(flags.file, io.env));
       const coverage = measureCoverage(events, { from: flags.from, to: flags.to, minimum: flags.min });
       io.stdout.write(flags.format === 'json' ? `${JSON.stringify(coverage, null, 2)}\n` : renderCoverageText(coverage));
