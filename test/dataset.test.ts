@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { measureCoverage } from '../src/core/coverage.js';
 import { datasetSchema } from '../src/core/dataset-schema.js';
 import { serializeDataset, sortEvents } from '../src/core/dataset-text.js';
 import { BUNDLED_DATASET, loadDatasets } from '../src/io/dataset-files.js';
@@ -32,6 +33,25 @@ describe('the bundled events.json', () => {
   it('is in the canonical reviewable layout: sorted, one event per line (npm run format-data)', () => {
     const data = JSON.parse(text) as { $schema: string; events: Record<string, unknown>[] };
     expect(text).toBe(serializeDataset(sortEvents(data.events), data.$schema));
+  });
+});
+
+describe('coverage of 1926–27, the years "100 years ago" means in 2026–27 (issue 4)', () => {
+  // The goal is at least two events on every day of both years. Until the dataset gets there
+  // these figures are a ratchet: they may only get better, and are raised as coverage grows.
+  const RATCHET = { minEvents: 1575, maxEmptyDays: 69, maxDaysBelowTwo: 220 };
+
+  it('never loses coverage', async () => {
+    const { events } = await loadDatasets([BUNDLED_DATASET]);
+    const c = measureCoverage(events, {
+      from: { calendar: 'gregorian', year: 1926, month: 1, day: 1 },
+      to: { calendar: 'gregorian', year: 1927, month: 12, day: 31 },
+      minimum: 2,
+    });
+    expect(c.days).toBe(730);
+    expect(c.events).toBeGreaterThanOrEqual(RATCHET.minEvents);
+    expect(c.emptyDays.length).toBeLessThanOrEqual(RATCHET.maxEmptyDays);
+    expect(c.emptyDays.length + c.thinDays.length).toBeLessThanOrEqual(RATCHET.maxDaysBelowTwo);
   });
 });
 
