@@ -56,6 +56,7 @@ await build({
     'scripts/format-dataset': root('scripts/format-dataset.ts'),
     'scripts/write-schema': root('scripts/write-schema.ts'),
     'scripts/bench': root('scripts/bench.ts'),
+    'scripts/generate-dataset': root('scripts/generate-dataset.ts'),
   },
   outdir: root('dist'),
   splitting: true,

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import fs from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { DataIssue, LocatedIssue } from '../core/dataset-issue.js';
 import { DataError } from '../core/errors.js';
@@ -141,9 +141,11 @@ const ARRAY_END = /^\s*\]\s*$/;
 const OBJECT_END = /^\s*\}\s*$/;
 
 /**
- * The canonical layout, one event per line, read as a stream. Returns false (having consumed
- * nothing of consequence) when the file turns out not to be in that layout or not to parse,
- * so the caller falls back to reading it whole and reports exact syntax errors from there.
+ * The canonical layout, one event per line, read as a stream; each valid event goes to
+ * `onEvent` at once, so memory stays flat. Returns false when the file turns out not to be in
+ * that layout (or not to parse): the caller then reads it whole, which reports exact syntax
+ * errors, and — because the ids delivered here are already in `seen` — hands on only the
+ * events not delivered yet.
  */
 async function scanLines(
   file: string,
@@ -152,9 +154,7 @@ async function scanLines(
   onEvent: (event: HistoricalEvent) => void,
   issues: LocatedIssue[],
 ): Promise<boolean> {
-  const pending: { event: HistoricalEvent; first?: { file: string; index: number } }[] = [];
   const found: LocatedIssue[] = [];
-  const ids = new Map<string, { file: string; index: number }>();
   let state = 'head' as 'head' | 'events' | 'tail' | 'done';
   let lineNo = 0;
   let index = 0;
@@ -188,11 +188,11 @@ async function scanLines(
       const checked = result.events[0];
       if (checked) {
         const event: HistoricalEvent = { ...checked, origin: { file, index } };
-        const first = seen.get(event.id) ?? ids.get(event.id);
+        const first = seen.get(event.id);
         if (first) local.push(duplicateIssue(event, first));
         else {
-          ids.set(event.id, { file, index });
-          pending.push({ event });
+          seen.set(event.id, { file, index });
+          onEvent(event);
         }
       }
       if (local.length > 0) found.push(...locateInLine(json, file, lineNo, local));
@@ -205,7 +205,7 @@ async function scanLines(
     }
     return false;
   };
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  const stream = fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
   try {
     for await (const chunk of stream as AsyncIterable<string>) {
       const lines = (rest + chunk).split('\n');
@@ -226,9 +226,7 @@ async function scanLines(
     stream.destroy();
   }
   if (!ok || state !== 'done') return false;
-  for (const [id, where] of ids) seen.set(id, where);
   issues.push(...byPosition(found));
-  for (const { event } of pending) onEvent(event);
   return true;
 }
 
