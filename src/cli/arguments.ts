@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { type CalendarDate, MAX_YEAR } from '../core/calendar.js';
 import { explainInvalidPartialDate, parsePartialDate, precisionOf } from '../core/partial-date.js';
+import { type CountryReform, REFORMS, findByNcalCode, findReform } from '../core/reform.js';
 import { isKnownTimeZone } from '../io/clock.js';
 
 /** `--date`: a real Gregorian day, written YYYY-MM-DD. */
@@ -40,4 +41,13 @@ export function parseTimeZoneArgument(value: string): string {
 
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+/** `--country`: a code in the reform table; ncal's own codes (LI for Lithuania) are pointed to ours. */
+export function parseCountryArgument(value: string): CountryReform {
+  const reform = findReform(value.trim());
+  if (reform) return reform;
+  const ncal = findByNcalCode(value.trim());
+  const hint = ncal ? ` ncal's ${value.toUpperCase()} is ${ncal.name}: use ${ncal.code}.` : '';
+  throw new InvalidArgumentError(`"${value}" is not a country in the reform table.${hint} Known: ${REFORMS.map((r) => r.code).join(' ')}.`);
 }
