@@ -1,7 +1,7 @@
 import { type CalendarDate, type CalendarName, convertDate, daysInMonth, formatIsoDate, isValidDate, julianLag, toJulianDay } from './calendar.js';
 import { UsageError } from './errors.js';
 import { type CountryReform, type LocalCalendar, calendarInForce, countryInSentence, inLegalYearOverlap, readLocalDay } from './reform.js';
-import { type WrittenDate, englishMonthName, parseWrittenDate } from './written-date.js';
+import { type WrittenDate, englishMonthName, parseWrittenDate, plainDate } from './written-date.js';
 
 /** How the calendar of the input was decided, in the order the rules apply. */
 export type ReadingReason = 'dual-year' | 'marker' | 'flag' | 'country' | 'default';
@@ -29,10 +29,6 @@ export interface ConvertOptions {
   readonly country?: CountryReform;
 }
 
-/** "13 March 1900", for messages; renderers do their own date words. */
-export function plainDate(date: { year: number; month: number; day: number }): string {
-  return `${date.day} ${englishMonthName(date.month)} ${date.year}`;
-}
 const styleMark = (calendar: CalendarName) => (calendar === 'julian' ? 'O.S.' : 'N.S.');
 const calendarTitle = (calendar: CalendarName) => (calendar === 'julian' ? 'Julian' : 'Gregorian');
 

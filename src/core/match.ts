@@ -64,7 +64,7 @@ export function buildEventIndex(events: readonly HistoricalEvent[]): EventIndex 
     let dated: DatedEvent = { event, start, startJd };
     if (event.end) {
       // An end known only to the month or year counts from its last possible day.
-      const [, endJd] = julianDayRange(event.end, event.calendar);
+      const [, endJd] = julianDayRange(event.end, event.endCalendar ?? event.calendar);
       dated = { ...dated, end: fromJulianDay(endJd, 'gregorian'), endJd };
       spans.push(dated);
     }

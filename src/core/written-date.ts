@@ -36,6 +36,11 @@ export function englishMonthName(month: number): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
+/** "13 March 1900", for messages; renderers do their own date words. */
+export function plainDate(date: { readonly year: number; readonly month: number; readonly day: number }): string {
+  return `${date.day} ${englishMonthName(date.month)} ${date.year}`;
+}
+
 /** A month from its English name or any abbreviation of at least three letters ("Sept", "Oct."). */
 export function monthFromName(word: string): number | undefined {
   const w = word.toLowerCase().replace(/\.$/, '');

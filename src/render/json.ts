@@ -36,8 +36,10 @@ function eventFields(event: HistoricalEvent) {
     sources: event.sources,
     ...(event.note !== undefined ? { note: event.note } : {}),
     recorded: {
-      calendar: event.calendar,
+      calendar: event.recordedCalendar ?? event.calendar,
+      ...(event.recordedCalendar ? { resolved: event.calendar } : {}),
       date: formatPartialDate(event.date),
+      ...(event.dualYear !== undefined ? { dualYear: event.dualYear } : {}),
       ...(event.end ? { end: formatPartialDate(event.end) } : {}),
     },
   };

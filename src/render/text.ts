@@ -55,7 +55,7 @@ function relativeDay(offset: number): string {
 function renderMatch(match: EventMatch, day: DayResult | undefined, ctx: RenderContext): string[] {
   const { event } = match;
   const oldStyle = ctx.oldStyle || event.calendar === 'julian';
-  const meta = [dualDate(ctx.words, match.start, match.end, oldStyle)];
+  const meta = [withDualYear(dualDate(ctx.words, match.start, match.end, oldStyle), event)];
   const where = placeText(event);
   if (where) meta.push(where);
   if (event.kind !== 'event') meta.push(cleanInline(event.kind));
@@ -67,6 +67,12 @@ function renderMatch(match: EventMatch, day: DayResult | undefined, ctx: RenderC
   ];
   if (event.summary) lines.push(...wrapText(cleanInline(event.summary), ctx.width, INDENT));
   return lines;
+}
+
+/** "22 February 1732 (11 February 1731/32 O.S.)": the year as the English source wrote it. */
+function withDualYear(text: string, event: HistoricalEvent): string {
+  if (event.dualYear === undefined || event.end) return text;
+  return text.replace(/ O\.S\.\)$/, ` ${event.dualYear} O.S.)`);
 }
 
 function progressText(match: EventMatch, day: DayResult): string | undefined {

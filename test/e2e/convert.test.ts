@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers.js';
+import { cli, fixture } from '../helpers.js';
 
 describe('centenary convert', () => {
   it.each([
@@ -46,5 +46,39 @@ describe('centenary convert', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
+  });
+});
+
+describe('a dataset with calendar "local" events', () => {
+  const LOCAL = fixture('local-calendar.json');
+  it.each([
+    ['2017-11-07', '100', 'Lenin proclaims Soviet power (local date)', '7 November 1917 (25 October O.S.)'],
+    ['2018-02-14', '100', 'First Gregorian day in Russia', '14 February 1918'],
+    ['2023-03-01', '100', 'First Gregorian day in Greece', '1 March 1923'],
+    ['2018-11-11', '100', 'Armistice of Compiègne', '11 November 1918'],
+    ['2043-01-04', '400', 'Isaac Newton born (local date)', '4 January 1643 (25 December 1642 O.S.)'],
+    ['2032-02-22', '300', 'George Washington born', '22 February 1732 (11 February 1731/32 O.S.)'],
+  ])('on %s (%s years) shows %s', (date, years, title, when) => {
+    const { stdout, stderr, code } = cli(['--file', LOCAL, '--date', date, '--years', years]);
+    expect([stderr, code]).toEqual(['', 0]);
+    expect(stdout).toContain(title);
+    expect(stdout).toContain(when);
+  });
+
+  it('not on the local day numbers of an Old Style date', () => {
+    expect(cli(['--file', LOCAL, '--date', '2017-10-25']).stdout).not.toContain('Lenin');
+  });
+
+  it('JSON keeps "local" as recorded and says what it resolved to', () => {
+    const doc = JSON.parse(cli(['--file', LOCAL, '--date', '2017-11-07', '--format', 'json']).stdout);
+    expect(doc.days[0].events[0].recorded).toEqual({ calendar: 'local', resolved: 'julian', date: '1917-10-25' });
+  });
+
+  it('reform warnings go to stderr and the events are still shown', () => {
+    const { stdout, stderr, code } = cli(['--file', fixture('reform-warnings.json'), '--date', '2017-11-07']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('A proper Old Style date');
+    expect(stderr.trim().split('\n')).toHaveLength(4);
+    expect(stderr).toMatch(/^.*reform-warnings\.json:3:40: warning: events\[0\]\.date: a julian date after Russia changed/);
   });
 });
