@@ -4,11 +4,14 @@ import { explainInvalidPartialDate, parsePartialDate, precisionOf } from '../cor
 import { type CountryReform, REFORMS, findByNcalCode, findReform } from '../core/reform.js';
 import { isKnownTimeZone } from '../io/clock.js';
 
-/** `--date`: a real Gregorian day, written YYYY-MM-DD. */
+/**
+ * `--date`: a day written YYYY-MM-DD, real in the Gregorian or the Julian calendar; which one it
+ * is in (`--calendar`) is checked when the command runs.
+ */
 export function parseDayArgument(value: string): CalendarDate {
   const date = parsePartialDate(value.trim());
   if (!date || precisionOf(date) !== 'day') throw new InvalidArgumentError(`expected a day written YYYY-MM-DD, such as 2026-11-26; got "${value}".`);
-  const why = explainInvalidPartialDate(date, 'gregorian');
+  const why = explainInvalidPartialDate(date, 'julian') && explainInvalidPartialDate(date, 'gregorian');
   if (why) throw new InvalidArgumentError(`${value} is not a real date: ${why}.`);
   return { calendar: 'gregorian', year: date.year, month: date.month ?? 1, day: date.day ?? 1 };
 }

@@ -1,5 +1,5 @@
 import type { CalendarDate } from './calendar.js';
-import { type DayResult, type EventIndex, type MonthResult, findNearest, matchMonth, matchWindow } from './match.js';
+import { type AnniversaryRule, type DayResult, type EventIndex, type MonthResult, findNearest, matchMonth, matchWindow } from './match.js';
 
 export interface QueryOptions {
   readonly reference: CalendarDate;
@@ -8,6 +8,8 @@ export interface QueryOptions {
   readonly ahead: number;
   readonly ongoing: boolean;
   readonly month: boolean;
+  /** Which meaning of an Old Style anniversary to match; default elapsed. */
+  readonly anniversary?: AnniversaryRule;
 }
 
 /** What a query found, ready for any renderer. */

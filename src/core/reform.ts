@@ -191,3 +191,13 @@ export function inLegalYearOverlap(reform: CountryReform | undefined, year: numb
   if (!start || year > start.until) return false;
   return ordinal(0, month, day) < ordinal(0, start.month, start.day);
 }
+
+/**
+ * Whether an event's Old Style date means something: it was recorded in the Julian calendar, or
+ * its country was still on the Julian calendar on that day (what `--old-style` shows by default).
+ */
+export function oldStyleMeaningful(event: { readonly calendar: CalendarName; readonly country?: string }, start: CalendarDate): boolean {
+  if (event.calendar === 'julian') return true;
+  const reform = event.country === undefined ? undefined : findReform(event.country);
+  return reform !== undefined && calendarInForce(reform, toJulianDay(start)) === 'julian';
+}

@@ -49,6 +49,7 @@ function matchJson(match: EventMatch) {
   return {
     ...eventFields(match.event),
     match: match.kind,
+    anniversary: match.anniversary ?? 'elapsed',
     date: dualDateJson(match.start),
     ...(match.end ? { end: dualDateJson(match.end) } : {}),
   };
@@ -81,6 +82,7 @@ export function renderJson(result: QueryResult, ctx: RenderContext): string {
     reference: dualDateJson(options.reference),
     timeZone: ctx.timeZone,
     years: options.years,
+    oldStyleAnniversary: options.anniversary ?? 'elapsed',
   };
   const body =
     result.type === 'days'
