@@ -160,8 +160,8 @@ export function readLocalDay(reform: CountryReform, year: number, month: number,
     return isValidDate(gregorian) ? { kind: 'day', date: gregorian } : { kind: 'invalid', calendar: 'gregorian' };
   }
   if (reform.before === 'lunisolar') return { kind: 'unreadable', firstGregorian: sw?.firstGregorian ?? gregorian };
-  if (sw?.lastJulian && n > ordinalOf(sw.lastJulian)) return { kind: 'gap', lastJulian: sw.lastJulian, firstGregorian: sw.firstGregorian };
   const julian: CalendarDate = { calendar: 'julian', year, month, day };
+  if (sw?.lastJulian && n > ordinalOf(sw.lastJulian) && isValidDate(julian)) return { kind: 'gap', lastJulian: sw.lastJulian, firstGregorian: sw.firstGregorian };
   return isValidDate(julian) ? { kind: 'day', date: julian } : { kind: 'invalid', calendar: 'julian' };
 }
 

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../cli-io.js';
+import { registerCal } from './cal.js';
 import { registerConvert } from './convert.js';
 
 /** What a subcommand's action returns: the exit code. */
@@ -8,4 +9,4 @@ export type SetExitCode = (code: number) => void;
 /** Each subcommand lives in its own file and adds itself to the program here. */
 export type RegisterCommand = (program: Command, io: CliIO, setExitCode: SetExitCode) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerConvert];
+export const COMMANDS: readonly RegisterCommand[] = [registerConvert, registerCal];
