@@ -1,13 +1,17 @@
 import { InvalidArgumentError } from 'commander';
 import { type CalendarDate, MAX_YEAR } from '../core/calendar.js';
 import { explainInvalidPartialDate, parsePartialDate, precisionOf } from '../core/partial-date.js';
+import { type CountryReform, REFORMS, findByNcalCode, findReform } from '../core/reform.js';
 import { isKnownTimeZone } from '../io/clock.js';
 
-/** `--date`: a real Gregorian day, written YYYY-MM-DD. */
+/**
+ * `--date`: a day written YYYY-MM-DD, real in the Gregorian or the Julian calendar; which one it
+ * is in (`--calendar`) is checked when the command runs.
+ */
 export function parseDayArgument(value: string): CalendarDate {
   const date = parsePartialDate(value.trim());
   if (!date || precisionOf(date) !== 'day') throw new InvalidArgumentError(`expected a day written YYYY-MM-DD, such as 2026-11-26; got "${value}".`);
-  const why = explainInvalidPartialDate(date, 'gregorian');
+  const why = explainInvalidPartialDate(date, 'julian') && explainInvalidPartialDate(date, 'gregorian');
   if (why) throw new InvalidArgumentError(`${value} is not a real date: ${why}.`);
   return { calendar: 'gregorian', year: date.year, month: date.month ?? 1, day: date.day ?? 1 };
 }
@@ -40,4 +44,13 @@ export function parseTimeZoneArgument(value: string): string {
 
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+/** `--country`: a code in the reform table; ncal's own codes (LI for Lithuania) are pointed to ours. */
+export function parseCountryArgument(value: string): CountryReform {
+  const reform = findReform(value.trim());
+  if (reform) return reform;
+  const ncal = findByNcalCode(value.trim());
+  const hint = ncal ? ` ncal's ${value.toUpperCase()} is ${ncal.name}: use ${ncal.code}.` : '';
+  throw new InvalidArgumentError(`"${value}" is not a country in the reform table.${hint} Known: ${REFORMS.map((r) => r.code).join(' ')}.`);
 }

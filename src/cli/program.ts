@@ -10,7 +10,11 @@ Examples:
   centenary --years 50,100,150       several spans at once
   centenary -B 3 -A 3                the week around today, grouped by day
   centenary --month                  this month 100 years ago, events known only to the month included
-  centenary --old-style              every date with its Old Style (Julian) equivalent
+  centenary --old-style              Old Style (Julian) equivalents where they mean something (=always: everywhere)
+  centenary --date 1917-10-25 --calendar julian --old-style-anniversary nominal
+                                     an Old Style reference day; Old Style events by their O.S. day and month
+  centenary convert 25 Oct 1917 O.S. convert between Old Style and New Style
+  centenary cal 1918-02 --country RU a month grid, the days Russia skipped shown
   centenary --format json | jq .     a stable JSON document for scripts
   TZ=Europe/Moscow centenary -q      for cron: Moscow's day, and silence when there is no news
 

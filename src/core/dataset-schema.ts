@@ -10,6 +10,7 @@ export const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._:-]*$';
 export const COUNTRY_PATTERN = '^[A-Z]{2}$';
 export const KIND_PATTERN = '^[a-z][a-z-]*$';
 export const URL_PATTERN = '^https?://[^\\s]+$';
+export const DUAL_YEAR_PATTERN = '^[0-9]{1,4}/[0-9]{1,4}$';
 
 const partialDate = {
   type: 'string',
@@ -42,8 +43,14 @@ export const datasetSchema = {
         date: partialDate,
         end: { ...partialDate, description: 'Inclusive last day, in the same calendar as date.' },
         calendar: {
-          enum: ['gregorian', 'julian'],
-          description: 'The calendar of date and end as the source gives them; julian for Old Style. Default gregorian.',
+          enum: ['gregorian', 'julian', 'local'],
+          description:
+            'The calendar of date and end as the source gives them: julian for Old Style; local for the calendar in force in country on that day (from its reform date). Default gregorian.',
+        },
+        dualYear: {
+          type: 'string',
+          pattern: DUAL_YEAR_PATTERN,
+          description: 'An English dual-dated year as the source writes it (11 February 1731/32: "1731/32"); date holds the historical year, 1732-02-11.',
         },
         title: text('A short headline.', 300),
         summary: text('One to three sentences.', 4000),
@@ -74,7 +81,8 @@ export const EXPECTED: Readonly<Record<string, string>> = {
   id: 'letters, digits and . _ : - (starting with a letter or digit)',
   date: 'a date written YYYY-MM-DD, YYYY-MM or YYYY',
   end: 'a date written YYYY-MM-DD, YYYY-MM or YYYY',
-  calendar: '"gregorian" or "julian"',
+  calendar: '"gregorian", "julian" or "local"',
+  dualYear: 'a dual-dated year written like "1731/32"',
   country: 'an ISO 3166-1 alpha-2 code such as "GB" or "RU"',
   kind: 'a lowercase word such as "event", "birth" or "death"',
   url: 'an http:// or https:// address',

@@ -2,7 +2,7 @@ import type { CalendarName } from './calendar.js';
 import { julianDayRange, parsePartialDate } from './partial-date.js';
 
 /** The order fields are written in; unknown fields keep their place after these. */
-export const FIELD_ORDER = ['id', 'date', 'end', 'calendar', 'title', 'summary', 'place', 'country', 'kind', 'tags', 'sources', 'note'] as const;
+export const FIELD_ORDER = ['id', 'date', 'end', 'calendar', 'dualYear', 'title', 'summary', 'place', 'country', 'kind', 'tags', 'sources', 'note'] as const;
 
 export type RawEvent = Readonly<Record<string, unknown>>;
 

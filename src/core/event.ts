@@ -17,8 +17,14 @@ export interface HistoricalEvent {
   readonly id: string;
   readonly date: PartialDate;
   readonly end?: PartialDate;
-  /** The calendar `date` and `end` are written in, as the source gives them. */
+  /** The calendar `date` and `end` are written in, as the source gives them (for "local", as resolved for `date`). */
   readonly calendar: CalendarName;
+  /** The calendar of `end` when it differs from that of `date` (a "local" event across a country's switch). */
+  readonly endCalendar?: CalendarName;
+  /** Present when the dataset said "local": the calendars above were resolved through the reform table. */
+  readonly recordedCalendar?: 'local';
+  /** An English dual-dated year as the source writes it ("1731/32"); `date` holds the historical year. */
+  readonly dualYear?: string;
   readonly title: string;
   readonly summary?: string;
   readonly place?: string;

@@ -5,6 +5,15 @@ import { julianDayRange, precisionOf } from './partial-date.js';
 /** How an event relates to the day asked about. */
 export type MatchKind = 'start' | 'end' | 'ongoing';
 
+/**
+ * The two meanings of an Old Style anniversary. elapsed: the event's true (proleptic Gregorian)
+ * date, so 25 October 1917 O.S. is remembered on 7 November. nominal: the same Julian day and
+ * month every year, read on today's Gregorian date, as Orthodox feasts are kept. They differ for
+ * events before March 1900 and after February 2100; for New Style events they are the same day.
+ */
+export type AnniversaryRule = 'elapsed' | 'nominal';
+export const ANNIVERSARY_RULES: readonly AnniversaryRule[] = ['elapsed', 'nominal'];
+
 export interface EventMatch {
   readonly event: HistoricalEvent;
   readonly kind: MatchKind;
@@ -12,6 +21,8 @@ export interface EventMatch {
   readonly start: CalendarDate;
   /** Last day of a multi-day event, proleptic Gregorian. */
   readonly end?: CalendarDate;
+  /** Which meaning of the anniversary matched (absent means elapsed). */
+  readonly anniversary?: AnniversaryRule;
 }
 
 export interface DayResult {
@@ -32,11 +43,16 @@ interface DatedEvent {
   readonly startJd: number;
   readonly end?: CalendarDate;
   readonly endJd?: number;
+  /** Old Style events only: the Julian first and last days, for the nominal anniversary. */
+  readonly julianStart?: CalendarDate;
+  readonly julianEnd?: CalendarDate;
 }
 
 /** Events prepared for matching: by Gregorian month and day, plus the multi-day ones for --ongoing. */
 export interface EventIndex {
   readonly byMonthDay: ReadonlyMap<number, readonly { dated: DatedEvent; kind: 'start' | 'end' }[]>;
+  /** Old Style events by Julian month and day. */
+  readonly byJulianMonthDay?: ReadonlyMap<number, readonly { dated: DatedEvent; kind: 'start' | 'end' }[]>;
   readonly spans: readonly DatedEvent[];
   readonly partial: readonly HistoricalEvent[];
   readonly size: number;
@@ -46,13 +62,14 @@ const monthDayKey = (month: number, day: number) => month * 100 + day;
 
 export function buildEventIndex(events: readonly HistoricalEvent[]): EventIndex {
   const byMonthDay = new Map<number, { dated: DatedEvent; kind: 'start' | 'end' }[]>();
+  const byJulianMonthDay = new Map<number, { dated: DatedEvent; kind: 'start' | 'end' }[]>();
   const spans: DatedEvent[] = [];
   const partial: HistoricalEvent[] = [];
-  const add = (date: CalendarDate, entry: { dated: DatedEvent; kind: 'start' | 'end' }) => {
+  const add = (date: CalendarDate, entry: { dated: DatedEvent; kind: 'start' | 'end' }, map = byMonthDay) => {
     const key = monthDayKey(date.month, date.day);
-    const list = byMonthDay.get(key);
+    const list = map.get(key);
     if (list) list.push(entry);
-    else byMonthDay.set(key, [entry]);
+    else map.set(key, [entry]);
   };
   for (const event of events) {
     if (precisionOf(event.date) !== 'day') {
@@ -64,14 +81,23 @@ export function buildEventIndex(events: readonly HistoricalEvent[]): EventIndex 
     let dated: DatedEvent = { event, start, startJd };
     if (event.end) {
       // An end known only to the month or year counts from its last possible day.
-      const [, endJd] = julianDayRange(event.end, event.calendar);
+      const [, endJd] = julianDayRange(event.end, event.endCalendar ?? event.calendar);
       dated = { ...dated, end: fromJulianDay(endJd, 'gregorian'), endJd };
       spans.push(dated);
     }
+    if (event.calendar === 'julian') {
+      dated = { ...dated, julianStart: fromJulianDay(startJd, 'julian'), ...(dated.endJd !== undefined ? { julianEnd: fromJulianDay(dated.endJd, 'julian') } : {}) };
+      if (event.end) spans[spans.length - 1] = dated;
+    }
+    const endToo = dated.end && precisionOf(event.end ?? event.date) === 'day';
     add(start, { dated, kind: 'start' });
-    if (dated.end && precisionOf(event.end ?? event.date) === 'day') add(dated.end, { dated, kind: 'end' });
+    if (dated.end && endToo) add(dated.end, { dated, kind: 'end' });
+    if (dated.julianStart) {
+      add(dated.julianStart, { dated, kind: 'start' }, byJulianMonthDay);
+      if (dated.julianEnd && endToo) add(dated.julianEnd, { dated, kind: 'end' }, byJulianMonthDay);
+    }
   }
-  return { byMonthDay, spans, partial, size: events.length };
+  return { byMonthDay, byJulianMonthDay, spans, partial, size: events.length };
 }
 
 export interface DayQuery {
@@ -79,6 +105,7 @@ export interface DayQuery {
   readonly yearsAgo: number;
   readonly ongoing: boolean;
   readonly offset?: number;
+  readonly anniversary?: AnniversaryRule;
 }
 
 /**
@@ -91,18 +118,21 @@ export function matchDay(index: EventIndex, query: DayQuery): DayResult {
   const targetYear = day.year - yearsAgo;
   const matches: EventMatch[] = [];
   const seen = new Set<string>();
-  const take = (dated: DatedEvent, kind: MatchKind) => {
+  const nominal = query.anniversary === 'nominal';
+  // Under the nominal rule, Old Style events are matched by their Julian day and month instead.
+  const byThisRule = (dated: DatedEvent) => !(nominal && dated.julianStart);
+  const take = (dated: DatedEvent, kind: MatchKind, anniversary: AnniversaryRule = 'elapsed') => {
     const key = `${dated.event.origin.file}\u0000${dated.event.origin.index}`;
     if (seen.has(key)) return;
     seen.add(key);
-    matches.push({ event: dated.event, kind, start: dated.start, ...(dated.end ? { end: dated.end } : {}) });
+    matches.push({ event: dated.event, kind, start: dated.start, ...(dated.end ? { end: dated.end } : {}), anniversary });
   };
   const keys = [monthDayKey(day.month, day.day)];
   if (day.month === 2 && day.day === 28 && !isLeapYear('gregorian', day.year)) keys.push(monthDayKey(2, 29));
   for (const key of keys) {
     for (const { dated, kind } of index.byMonthDay.get(key) ?? []) {
       const date = kind === 'start' ? dated.start : dated.end;
-      if (date?.year === targetYear) take(dated, kind);
+      if (date?.year === targetYear && byThisRule(dated)) take(dated, kind);
     }
   }
   const targetCandidate: CalendarDate = { calendar: 'gregorian', year: targetYear, month: day.month, day: day.day };
@@ -110,11 +140,41 @@ export function matchDay(index: EventIndex, query: DayQuery): DayResult {
   if (ongoing && target) {
     const targetJd = toJulianDay(target);
     for (const dated of index.spans) {
-      if (dated.endJd !== undefined && dated.startJd < targetJd && targetJd < dated.endJd) take(dated, 'ongoing');
+      if (dated.endJd !== undefined && dated.startJd < targetJd && targetJd < dated.endJd && byThisRule(dated)) take(dated, 'ongoing');
     }
   }
+  if (nominal) matchNominal(index, day, yearsAgo, ongoing, take);
   matches.sort(compareMatches);
   return { day, offset: query.offset ?? 0, yearsAgo, ...(target ? { target } : {}), matches };
+}
+
+/**
+ * The nominal rule: the day's Julian reading, N Julian years back, against the Julian day and month
+ * of Old Style events (29 February O.S. on 28 February O.S. in a Julian common year, as above).
+ */
+function matchNominal(
+  index: EventIndex,
+  day: CalendarDate,
+  yearsAgo: number,
+  ongoing: boolean,
+  take: (dated: DatedEvent, kind: MatchKind, anniversary: AnniversaryRule) => void,
+): void {
+  const julianDay = convertDate(day, 'julian');
+  const targetYear = julianDay.year - yearsAgo;
+  const keys = [monthDayKey(julianDay.month, julianDay.day)];
+  if (julianDay.month === 2 && julianDay.day === 28 && !isLeapYear('julian', julianDay.year)) keys.push(monthDayKey(2, 29));
+  for (const key of keys) {
+    for (const { dated, kind } of index.byJulianMonthDay?.get(key) ?? []) {
+      const date = kind === 'start' ? dated.julianStart : dated.julianEnd;
+      if (date?.year === targetYear) take(dated, kind, 'nominal');
+    }
+  }
+  const target: CalendarDate = { calendar: 'julian', year: targetYear, month: julianDay.month, day: julianDay.day };
+  if (!ongoing || targetYear < 1 || !isValidDate(target)) return;
+  const targetJd = toJulianDay(target);
+  for (const dated of index.spans) {
+    if (dated.julianStart && dated.endJd !== undefined && dated.startJd < targetJd && targetJd < dated.endJd) take(dated, 'ongoing', 'nominal');
+  }
 }
 
 const KIND_ORDER: Record<MatchKind, number> = { start: 0, ongoing: 1, end: 2 };
@@ -134,6 +194,7 @@ export interface WindowQuery {
   readonly behind: number;
   readonly ahead: number;
   readonly ongoing: boolean;
+  readonly anniversary?: AnniversaryRule;
 }
 
 /** Every day from `behind` days before the reference to `ahead` days after, for each span of years. */
@@ -141,10 +202,12 @@ export function matchWindow(index: EventIndex, query: WindowQuery): DayResult[] 
   const days: DayResult[] = [];
   for (let offset = -query.behind; offset <= query.ahead; offset++) {
     const day = addDays(query.reference, offset);
-    for (const yearsAgo of query.years) days.push(matchDay(index, { day, yearsAgo, ongoing: query.ongoing, offset }));
+    for (const yearsAgo of query.years) days.push(matchDay(index, { day, yearsAgo, ongoing: query.ongoing, offset, ...rule(query) }));
   }
   return days;
 }
+
+const rule = (query: WindowQuery) => (query.anniversary ? { anniversary: query.anniversary } : {});
 
 /** When a query finds nothing: the closest days within `radius` that do have events. */
 export function findNearest(index: EventIndex, query: WindowQuery, radius = 7): DayResult[] {
@@ -153,7 +216,7 @@ export function findNearest(index: EventIndex, query: WindowQuery, radius = 7): 
     for (const offset of [-query.behind - distance, query.ahead + distance]) {
       const day = addDays(query.reference, offset);
       for (const yearsAgo of query.years) {
-        const result = matchDay(index, { day, yearsAgo, ongoing: false, offset });
+        const result = matchDay(index, { day, yearsAgo, ongoing: false, offset, ...rule(query) });
         if (result.matches.length > 0) found.push(result);
       }
     }

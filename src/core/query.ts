@@ -1,5 +1,5 @@
-import { type CalendarDate, addDays, daysInMonth } from './calendar.js';
-import { type DayResult, type EventIndex, type MonthResult, findNearest, matchMonth, matchWindow } from './match.js';
+import { type CalendarDate, addDays, convertDate, daysInMonth } from './calendar.js';
+import { type AnniversaryRule, type DayResult, type EventIndex, type MonthResult, findNearest, matchMonth, matchWindow } from './match.js';
 
 export interface QueryOptions {
   readonly reference: CalendarDate;
@@ -8,6 +8,8 @@ export interface QueryOptions {
   readonly ahead: number;
   readonly ongoing: boolean;
   readonly month: boolean;
+  /** Which meaning of an Old Style anniversary to match; default elapsed. */
+  readonly anniversary?: AnniversaryRule;
 }
 
 /** What a query found, ready for any renderer. */
@@ -63,9 +65,13 @@ export function queryNeeds(options: QueryOptions, withNearest = false): QueryNee
   const keys = new Set<number>();
   const years = new Set<number>();
   const add = (day: CalendarDate) => {
-    keys.add(day.month * 100 + day.day);
-    if (day.month === 2 && day.day === 28) keys.add(229);
-    for (const n of options.years) years.add(day.year - n);
+    // Under the nominal rule Old Style events are found by the day's Julian reading as well.
+    const readings = options.anniversary === 'nominal' ? [day, convertDate(day, 'julian')] : [day];
+    for (const d of readings) {
+      keys.add(d.month * 100 + d.day);
+      if (d.month === 2 && d.day === 28) keys.add(229);
+      for (const n of options.years) years.add(d.year - n);
+    }
   };
   if (options.month) {
     const { year, month } = options.reference;

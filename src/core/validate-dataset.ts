@@ -1,10 +1,12 @@
 import type { ErrorObject } from 'ajv';
-import type { CalendarName } from './calendar.js';
+import { type CalendarName, convertDate, toJulianDay } from './calendar.js';
 import { datasetSchema, EXPECTED } from './dataset-schema.js';
 import { compileSchemaCheck, type SchemaCheck } from './schema-check.js';
 import { type DataIssue, type JsonPath, describeValue } from './dataset-issue.js';
 import type { HistoricalEvent, Source } from './event.js';
-import { explainInvalidPartialDate, julianDayRange, parsePartialDate, precisionOf, type PartialDate } from './partial-date.js';
+import { explainInvalidPartialDate, julianDayRange, parsePartialDate, precisionOf, toCalendarDate, type PartialDate } from './partial-date.js';
+import { type CountryReform, REFORMS, countryInSentence, findReform, readLocalDay, switchOf } from './reform.js';
+import { parseDualYear, plainDate } from './written-date.js';
 
 export interface ValidationResult {
   readonly events: HistoricalEvent[];
@@ -36,13 +38,27 @@ function validateDataset(check: SchemaCheck, parsed: unknown, file: string): Val
 
 /** Semantic checks the schema cannot express: real calendar dates and ordered ranges. */
 function toEvent(raw: Record<string, unknown>, index: number, file: string, issues: DataIssue[]): HistoricalEvent | undefined {
-  const calendar = (raw['calendar'] as CalendarName | undefined) ?? 'gregorian';
+  const recorded = (raw['calendar'] as CalendarName | 'local' | undefined) ?? 'gregorian';
+  const reform = typeof raw['country'] === 'string' ? findReform(raw['country']) : undefined;
+  let calendar: CalendarName = recorded === 'local' ? 'gregorian' : recorded;
+  let endCalendar = calendar;
+  if (recorded === 'local') {
+    const resolved = resolveLocal(raw, index, reform, issues);
+    if (!resolved) return undefined;
+    [calendar, endCalendar] = resolved;
+  }
   const date = checkDate(raw, 'date', index, calendar, issues);
-  const end = raw['end'] === undefined ? undefined : checkDate(raw, 'end', index, calendar, issues);
+  const end = raw['end'] === undefined ? undefined : checkDate(raw, 'end', index, endCalendar, issues);
   if (!date || (raw['end'] !== undefined && !end)) return undefined;
+  if (reform) {
+    warnAboutReform(raw, 'date', index, date, calendar, recorded, reform, issues);
+    if (end) warnAboutReform(raw, 'end', index, end, endCalendar, recorded, reform, issues);
+  }
+  const dualYear = typeof raw['dualYear'] === 'string' ? checkDualYear(raw['dualYear'], date, calendar, index, issues) : undefined;
+  if (raw['dualYear'] !== undefined && dualYear === undefined) return undefined;
   if (end) {
     const [startFirst] = julianDayRange(date, calendar);
-    const [, endLast] = julianDayRange(end, calendar);
+    const [, endLast] = julianDayRange(end, endCalendar);
     if (endLast < startFirst || (precisionOf(date) === 'day' && precisionOf(end) === 'day' && endLast === startFirst)) {
       issues.push({
         severity: 'error',
@@ -59,6 +75,9 @@ function toEvent(raw: Record<string, unknown>, index: number, file: string, issu
     date,
     ...(end ? { end } : {}),
     calendar,
+    ...(endCalendar !== calendar ? { endCalendar } : {}),
+    ...(recorded === 'local' ? { recordedCalendar: 'local' as const } : {}),
+    ...(dualYear !== undefined ? { dualYear } : {}),
     title: raw['title'] as string,
     ...optionalText(raw, 'summary'),
     ...optionalText(raw, 'place'),
@@ -69,6 +88,121 @@ function toEvent(raw: Record<string, unknown>, index: number, file: string, issu
     ...optionalText(raw, 'note'),
     origin: { file, index },
   };
+}
+
+/**
+ * calendar "local": the calendar in force in the event's country on the day, from the reform
+ * table. A date known only to the month or year is read by its first day; a first day the switch
+ * skipped means the period ended under the Gregorian calendar.
+ */
+function resolveLocal(raw: Record<string, unknown>, index: number, reform: CountryReform | undefined, issues: DataIssue[]): [CalendarName, CalendarName] | undefined {
+  if (!reform) {
+    const country = raw['country'];
+    issues.push({
+      severity: 'error',
+      path: ['events', index, country === undefined ? 'calendar' : 'country'],
+      problem: country === undefined ? 'calendar "local" needs a country' : 'no reform date known for this country, so "local" cannot be resolved',
+      found: describeValue(country === undefined ? 'local' : country),
+      expected: country === undefined ? 'a country field (ISO code such as "GB" or "RU")' : `one of ${REFORMS.map((r) => r.code).join(' ')}, or calendar "julian"/"gregorian"`,
+    });
+    return undefined;
+  }
+  const out: CalendarName[] = [];
+  for (const field of ['date', 'end'] as const) {
+    const text = raw[field];
+    const date = typeof text === 'string' ? parsePartialDate(text) : undefined;
+    if (!date) {
+      out.push('gregorian'); // checkDate reports the shape
+      continue;
+    }
+    const reading = readLocalDay(reform, date.year, date.month ?? 1, date.day ?? 1);
+    switch (reading.kind) {
+      case 'day':
+        out.push(reading.date.calendar);
+        break;
+      case 'gap':
+        // A day number the switch skipped existed only in the old reckoning: read it as Old Style (and warn below).
+        out.push(precisionOf(date) === 'day' ? 'julian' : 'gregorian');
+        break;
+      case 'invalid':
+        out.push(reading.calendar); // checkDate reports it, naming that calendar
+        break;
+      case 'unreadable':
+        issues.push({
+          severity: 'error',
+          path: ['events', index, field],
+          problem: `${countryInSentence(reform)} used a lunisolar calendar before ${plainDate(reading.firstGregorian)}, so "local" cannot be resolved`,
+          found: describeValue(text),
+          expected: 'the date converted to calendar "julian" or "gregorian"',
+        });
+        return undefined;
+    }
+  }
+  const [date = 'gregorian', end = date] = out;
+  return [date, raw['end'] === undefined ? date : end];
+}
+
+/** Warnings, not errors: the data may be right on purpose, but usually it is a slip. */
+function warnAboutReform(
+  raw: Record<string, unknown>,
+  field: 'date' | 'end',
+  index: number,
+  date: PartialDate,
+  calendar: CalendarName,
+  recorded: CalendarName | 'local',
+  reform: CountryReform,
+  issues: DataIssue[],
+): void {
+  const sw = switchOf(reform);
+  const full = toCalendarDate(date, calendar);
+  if (!sw || !full) return;
+  const where = countryInSentence(reform);
+  const switched = sw.lastJulian
+    ? `${plainDate(sw.lastJulian)} (Julian) was followed by ${plainDate(sw.firstGregorian)} (Gregorian)`
+    : `the Gregorian calendar began on ${plainDate(sw.firstGregorian)}`;
+  const warn = (problem: string, expected: string) =>
+    issues.push({ severity: 'warning', path: ['events', index, field], problem, found: describeValue(raw[field]), expected });
+  const reading = readLocalDay(reform, full.year, full.month, full.day);
+  if (reading.kind === 'gap') {
+    warn(
+      `this day was skipped in ${where}: ${switched}`,
+      recorded === 'local' ? 'a day that existed there (it is read as Old Style)' : 'a day that existed there, unless the source gives it so',
+    );
+    return;
+  }
+  const jd = toJulianDay(full);
+  if (calendar === 'julian' && jd >= sw.firstGregorianJd && recorded === 'julian') {
+    warn(`a julian date after ${where} changed to the Gregorian calendar (${switched})`, 'calendar "gregorian" or "local", unless the source really gives Old Style');
+  } else if (calendar === 'gregorian' && jd < sw.firstGregorianJd && reform.before === 'julian' && recorded === 'gregorian') {
+    const os = convertDate(full, 'julian');
+    warn(
+      `a gregorian date in ${where} before it changed to the Gregorian calendar (${switched}); sources there write it ${plainDate(os)} O.S.`,
+      'calendar "julian" (or "local") with the date as the sources give it, unless it was converted on purpose',
+    );
+  }
+}
+
+/** `dualYear` must agree with `date`: the historical year, a day from 1 January to 24 March, Old Style. */
+function checkDualYear(text: string, date: PartialDate, calendar: CalendarName, index: number, issues: DataIssue[]): string | undefined {
+  const parsed = parseDualYear(text);
+  const problem = !parsed.ok
+    ? parsed.problem
+    : parsed.dualYear.historical !== date.year
+      ? `the historical year of ${text} is ${parsed.dualYear.historical} but date is in ${date.year}`
+      : date.month === undefined || date.month > 3 || (date.month === 3 && (date.day ?? 1) >= 25)
+        ? 'a dual-dated year belongs only to a date from 1 January to 24 March'
+        : calendar !== 'julian'
+          ? 'a dual-dated year belongs to an Old Style date'
+          : undefined;
+  if (problem === undefined) return text;
+  issues.push({
+    severity: 'error',
+    path: ['events', index, 'dualYear'],
+    problem,
+    found: describeValue(text),
+    expected: 'the legal and historical years of a julian date between 1 January and 24 March, e.g. "1731/32" with date "1732-02-11"',
+  });
+  return undefined;
 }
 
 function checkDate(

@@ -199,7 +199,7 @@ async function readBuckets(dir: string, manifest: Manifest, needs: CacheNeeds): 
 /** The years an event reaches, Gregorian and as recorded: the prefix of its line in a bucket. */
 function yearRange(event: HistoricalEvent): [number, number] {
   const [first] = julianDayRange(event.date, event.calendar);
-  const [, last] = julianDayRange(event.end ?? event.date, event.calendar);
+  const [, last] = julianDayRange(event.end ?? event.date, event.end ? (event.endCalendar ?? event.calendar) : event.calendar);
   const years = [fromJulianDay(first, 'gregorian').year, fromJulianDay(last, 'gregorian').year, event.date.year, (event.end ?? event.date).year];
   return [Math.min(...years), Math.max(...years)];
 }
@@ -209,11 +209,15 @@ export function bucketKeys(event: HistoricalEvent): string[] {
   if (precisionOf(event.date) !== 'day') return ['partial'];
   const keys = new Set<string>();
   const add = (d: { month: number; day: number }) => keys.add(String(d.month * 100 + d.day));
-  for (const part of [event.date, event.end]) {
-    const date = part ? toCalendarDate(part, event.calendar) : undefined;
+  const parts = [
+    { part: event.date, calendar: event.calendar },
+    { part: event.end, calendar: event.endCalendar ?? event.calendar },
+  ];
+  for (const { part, calendar } of parts) {
+    const date = part ? toCalendarDate(part, calendar) : undefined;
     if (!date) continue;
     add(convertDate(date, 'gregorian'));
-    if (event.calendar !== 'gregorian') add(date);
+    if (calendar !== 'gregorian') add(date);
   }
   const out = [...keys];
   if (event.end) out.push('spans');

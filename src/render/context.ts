@@ -8,6 +8,11 @@ export interface RenderContext {
   readonly width: number;
   /** Show the Old Style equivalent of every date, not only of dates recorded in Old Style. */
   readonly oldStyle: boolean;
+  /**
+   * `--old-style` without `=always`: show the Old Style equivalent only where it means something
+   * (events recorded in Julian, or in a country still on the Julian calendar then). `oldStyle` wins.
+   */
+  readonly oldStyleAuto?: boolean;
   readonly words: DateWords;
   /** The reference day is the real today (not a `--date`), so "today" and "tomorrow" are true. */
   readonly referenceIsToday: boolean;

@@ -36,8 +36,10 @@ function eventFields(event: HistoricalEvent) {
     sources: event.sources,
     ...(event.note !== undefined ? { note: event.note } : {}),
     recorded: {
-      calendar: event.calendar,
+      calendar: event.recordedCalendar ?? event.calendar,
+      ...(event.recordedCalendar ? { resolved: event.calendar } : {}),
       date: formatPartialDate(event.date),
+      ...(event.dualYear !== undefined ? { dualYear: event.dualYear } : {}),
       ...(event.end ? { end: formatPartialDate(event.end) } : {}),
     },
   };
@@ -47,6 +49,7 @@ function matchJson(match: EventMatch) {
   return {
     ...eventFields(match.event),
     match: match.kind,
+    anniversary: match.anniversary ?? 'elapsed',
     date: dualDateJson(match.start),
     ...(match.end ? { end: dualDateJson(match.end) } : {}),
   };
@@ -79,6 +82,7 @@ export function renderJson(result: QueryResult, ctx: RenderContext): string {
     reference: dualDateJson(options.reference),
     timeZone: ctx.timeZone,
     years: options.years,
+    oldStyleAnniversary: options.anniversary ?? 'elapsed',
   };
   const body =
     result.type === 'days'

@@ -2,6 +2,7 @@ import { toJulianDay } from '../core/calendar.js';
 import type { HistoricalEvent } from '../core/event.js';
 import type { DayResult, EventMatch, MonthResult } from '../core/match.js';
 import type { QueryResult } from '../core/query.js';
+import { oldStyleMeaningful } from '../core/reform.js';
 import type { RenderContext } from './context.js';
 import { capitalise, dualDate, dualDayHeading, longDate, monthName, partialDateText } from './date-text.js';
 import { ENGLISH_COUNTRY_NAMES } from './country-names.js';
@@ -43,7 +44,8 @@ export function dayHeading(day: DayResult, ctx: RenderContext): string {
   if (!day.target) {
     return `${when}: 29 February ${day.day.year - day.yearsAgo} (no such day in the Gregorian calendar)`;
   }
-  return `${when}: ${dualDayHeading(ctx.words, day.target, ctx.oldStyle)}`;
+  const oldStyle = ctx.oldStyle || (ctx.oldStyleAuto === true && day.matches.some((m) => oldStyleMeaningful(m.event, m.start)));
+  return `${when}: ${dualDayHeading(ctx.words, day.target, oldStyle)}`;
 }
 
 function relativeDay(offset: number): string {
@@ -55,11 +57,12 @@ function relativeDay(offset: number): string {
 
 function renderMatch(match: EventMatch, day: DayResult | undefined, ctx: RenderContext): string[] {
   const { event } = match;
-  const oldStyle = ctx.oldStyle || event.calendar === 'julian';
-  const meta = [dualDate(ctx.words, match.start, match.end, oldStyle)];
+  const oldStyle = ctx.oldStyle || event.calendar === 'julian' || (ctx.oldStyleAuto === true && oldStyleMeaningful(event, match.start));
+  const meta = [withDualYear(dualDate(ctx.words, match.start, match.end, oldStyle), event)];
   const where = placeText(event);
   if (where) meta.push(where);
   if (event.kind !== 'event') meta.push(cleanInline(event.kind));
+  if (event.calendar === 'julian' && match.anniversary) meta.push(`${match.anniversary} anniversary`);
   const progress = day ? progressText(match, day) : undefined;
   if (progress) meta.push(progress);
   const lines = [
@@ -68,6 +71,12 @@ function renderMatch(match: EventMatch, day: DayResult | undefined, ctx: RenderC
   ];
   if (event.summary) lines.push(...wrapText(cleanInline(event.summary), ctx.width, INDENT));
   return lines;
+}
+
+/** "22 February 1732 (11 February 1731/32 O.S.)": the year as the English source wrote it. */
+function withDualYear(text: string, event: HistoricalEvent): string {
+  if (event.dualYear === undefined || event.end) return text;
+  return text.replace(/ O\.S\.\)$/, ` ${event.dualYear} O.S.)`);
 }
 
 function progressText(match: EventMatch, day: DayResult): string | undefined {

@@ -25,9 +25,39 @@ describe('the October Revolution, dated 24–26 October 1917 O.S.', () => {
     expect(stdout).toMatch(/^Nothing in the dataset for 100 years before 25 October 2017: Thursday, 25 October 1917\./);
   });
 
-  it('--old-style adds the Julian date to the heading', () => {
+  it('--old-style adds the Julian date to the heading of a day with Old Style events', () => {
     const { stdout } = cli(['--file', OS, '--date', '2017-11-07', '--old-style']);
     expect(stdout.split('\n')[0]).toBe('100 years before 7 November 2017: Wednesday, 7 November 1917 (25 October O.S.)');
+  });
+
+  it('--old-style leaves New Style days alone; --old-style=always converts every date', () => {
+    const auto = cli(['--file', OS, '--date', '2018-11-11', '--old-style']).stdout;
+    expect(auto.split('\n')[0]).toBe('100 years before 11 November 2018: Monday, 11 November 1918');
+    expect(auto).not.toContain('O.S.');
+    const always = cli(['--file', OS, '--date', '2018-11-11', '--old-style=always']).stdout;
+    expect(always.split('\n')[0]).toBe('100 years before 11 November 2018: Monday, 11 November 1918 (29 October O.S.)');
+    expect(always).toContain('11 November 1918 (29 October O.S.)');
+  });
+
+  it('--old-style shows the Old Style date of a New Style record from a country still on the Julian calendar', () => {
+    const { stdout } = cli(['--file', fixture('reform-warnings.json'), '--date', '2043-01-04', '--years', '400', '--old-style']);
+    expect(stdout).toContain('Newton born, converted to New Style');
+    expect(stdout).toContain('4 January 1643 (25 December 1642 O.S.)');
+  });
+
+  it('--date may be given in Old Style with --calendar julian', () => {
+    const { stdout, code } = cli(['--file', OS, '--date', '2017-10-25', '--calendar', 'julian']);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toBe('100 years before 7 November 2017: Wednesday, 7 November 1917');
+    expect(stdout).toContain('Provisional Government deposed');
+    expect(stdout).toContain('elapsed anniversary');
+  });
+
+  it('a day only the Julian calendar has needs --calendar julian', () => {
+    const { stderr, code } = cli(['--file', OS, '--date', '1900-02-29']);
+    expect(code).toBe(2);
+    expect(stderr).toBe("centenary: 1900-02-29 is not a real date: 1900 is not a leap year in the gregorian calendar (it is in the julian calendar) — add --calendar julian for an Old Style date; see 'centenary --help'\n");
+    expect(cli(['--file', OS, '--date', '1900-02-29', '--calendar', 'julian', '--years', '50']).stdout).toMatch(/^Nothing in the dataset for 50 years before 13 March 1900/);
   });
 });
 
@@ -102,12 +132,13 @@ describe('JSON output', () => {
     const { stdout, code } = cli(['--file', OS, '--date', '2017-11-07', '--format', 'json', '-B', '1']);
     expect(code).toBe(0);
     const doc = JSON.parse(stdout);
-    expect(Object.keys(doc)).toEqual(['version', 'reference', 'timeZone', 'years', 'window', 'ongoing', 'days', 'nearest']);
+    expect(Object.keys(doc)).toEqual(['version', 'reference', 'timeZone', 'years', 'oldStyleAnniversary', 'window', 'ongoing', 'days', 'nearest']);
     expect(doc).toMatchObject({
       version: 1,
       reference: { gregorian: '2017-11-07', julian: '2017-10-25', weekday: 'Tuesday' },
       timeZone: 'UTC',
       years: [100],
+      oldStyleAnniversary: 'elapsed',
       window: { behind: 1, ahead: 0 },
       ongoing: false,
       nearest: [],
@@ -123,6 +154,7 @@ describe('JSON output', () => {
       id: 'october-revolution',
       title: 'The October Revolution',
       match: 'start',
+      anniversary: 'elapsed',
       recorded: { calendar: 'julian', date: '1917-10-24', end: '1917-10-26' },
       date: { gregorian: '1917-11-06', julian: '1917-10-24', weekday: 'Tuesday' },
       end: { gregorian: '1917-11-08', julian: '1917-10-26', weekday: 'Thursday' },
@@ -139,6 +171,9 @@ describe('usage', () => {
     [['--years', 'ten'], /expected whole numbers of years/],
     [['--tz', 'Mars/Olympus'], /is not an IANA time zone/],
     [['--format', 'pdf'], /Allowed choices are text, json/],
+    [['--old-style-anniversary', 'lunar'], /Allowed choices are elapsed, nominal/],
+    [['--old-style=sometimes'], /Allowed choices are auto, always/],
+    [['--date', '2017-01-01', '--calendar', 'mayan'], /Allowed choices are gregorian, julian/],
     [['extra-argument'], /too many arguments/],
   ])('%j is a usage error with exit 2 and a hint', (args, message) => {
     const { stdout, stderr, code } = cli(args);

@@ -30,6 +30,7 @@ const optionsArb = fc.record({
   ahead: fc.integer({ min: 0, max: 5 }),
   ongoing: fc.boolean(),
   month: fc.boolean(),
+  anniversary: fc.constantFrom('elapsed' as const, 'nominal' as const),
 });
 
 /** Plain data for comparison: events compared by identity (file and index), not object identity. */

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../cli-io.js';
+import { registerCal } from './cal.js';
+import { registerConvert } from './convert.js';
 import { registerStats } from './stats.js';
 
 /** What a subcommand's action returns: the exit code. */
@@ -8,4 +10,4 @@ export type SetExitCode = (code: number) => void;
 /** Each subcommand lives in its own file and adds itself to the program here. */
 export type RegisterCommand = (program: Command, io: CliIO, setExitCode: SetExitCode) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerStats];
+export const COMMANDS: readonly RegisterCommand[] = [registerConvert, registerCal, registerStats];

@@ -1,9 +1,10 @@
 import { type Command, Option } from 'commander';
 import { enGB } from 'date-fns/locale/en-GB';
-import type { CalendarDate } from '../../core/calendar.js';
+import { type CalendarDate, type CalendarName, convertDate, formatIsoDate, isValidDate } from '../../core/calendar.js';
+import { explainInvalidPartialDate } from '../../core/partial-date.js';
 import { formatIssue } from '../../core/dataset-issue.js';
 import { EXIT, UsageError } from '../../core/errors.js';
-import { buildEventIndex } from '../../core/match.js';
+import { ANNIVERSARY_RULES, type AnniversaryRule, buildEventIndex } from '../../core/match.js';
 import { type QueryOptions, isEmptyResult, queryNeeds, runQuery } from '../../core/query.js';
 import { FORMATS, type Format, renderers } from '../../render/renderers.js';
 import { cleanInline } from '../../render/sanitize.js';
@@ -24,7 +25,9 @@ export interface QueryFlags {
   readonly behind: number;
   readonly ongoing: boolean;
   readonly month: boolean;
-  readonly oldStyle: boolean;
+  readonly oldStyle: boolean | 'auto' | 'always';
+  readonly oldStyleAnniversary: AnniversaryRule;
+  readonly calendar?: CalendarName;
   readonly format: Format;
   readonly quiet: boolean;
   readonly color?: boolean;
@@ -48,7 +51,13 @@ export function addQueryOptions(command: Command): Command {
     .option('-B, --behind <days>', 'also show this many days before the reference day', parseDaysArgument, 0)
     .option('--ongoing', 'show multi-day events on every day they span, not just the first and last', false)
     .option('-m, --month', 'list the whole month N years back, including events known only to the month', false)
-    .option('--old-style', 'show the Old Style (Julian) equivalent of every date', false)
+    .addOption(
+      new Option('--old-style [when]', 'show Old Style (Julian) equivalents: where they mean something (auto), or for every date (always)')
+        .choices(['auto', 'always'])
+        .preset('auto'),
+    )
+    .addOption(new Option('--old-style-anniversary <rule>', 'Old Style events: elapsed (true date) or nominal (same O.S. day and month)').choices(ANNIVERSARY_RULES).default('elapsed'))
+    .addOption(new Option('--calendar <calendar>', 'the calendar --date is written in (julian for Old Style)').choices(['gregorian', 'julian']))
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-q, --quiet', 'print nothing when nothing matched (for cron)', false)
     .option('--color', 'force colour')
@@ -71,9 +80,19 @@ export function resolveTimeZone(flag: string | undefined, io: CliIO): string | u
   return undefined;
 }
 
+/** --date as given, read in --calendar; a day only the Julian calendar has (1900-02-29) needs --calendar julian. */
+export function referenceDay(date: CalendarDate, calendar: CalendarName = 'gregorian'): CalendarDate {
+  const asGiven: CalendarDate = { ...date, calendar };
+  if (!isValidDate(asGiven)) {
+    const why = explainInvalidPartialDate(date, calendar) ?? 'no such day';
+    throw new UsageError(`${formatIsoDate(date)} is not a real date: ${why}`, calendar === 'gregorian' ? 'add --calendar julian for an Old Style date; see \'centenary --help\'' : "see 'centenary --help'");
+  }
+  return convertDate(asGiven, 'gregorian');
+}
+
 export async function runQueryCommand(flags: QueryFlags, io: CliIO): Promise<number> {
   const timeZone = resolveTimeZone(flags.tz, io);
-  const reference = flags.date ?? todayIn(timeZone, io.now());
+  const reference = flags.date ? referenceDay(flags.date, flags.calendar) : todayIn(timeZone, io.now());
   const tooFar = flags.years.find((n) => reference.year - n < 1);
   if (tooFar !== undefined) throw new UsageError(`${tooFar} years before ${reference.year} is before year 1`, 'use a smaller --years');
   const options: QueryOptions = {
@@ -83,6 +102,7 @@ export async function runQueryCommand(flags: QueryFlags, io: CliIO): Promise<num
     ahead: flags.ahead,
     ongoing: flags.ongoing,
     month: flags.month,
+    anniversary: flags.oldStyleAnniversary,
   };
   const cacheRoot = flags.cache ? resolveCacheRoot(io.env) : undefined;
   const paths = resolveDatasetPaths(flags.file, io.env);
@@ -101,7 +121,8 @@ export async function runQueryCommand(flags: QueryFlags, io: CliIO): Promise<num
     render(result, {
       style: flags.format === 'text' ? makeStyle(colourLevel(flags.color, io)) : makeStyle(0),
       width: outputWidth(io.stdout),
-      oldStyle: flags.oldStyle,
+      oldStyle: flags.oldStyle === 'always',
+      oldStyleAuto: flags.oldStyle === 'auto' || flags.oldStyle === true,
       words: { locale: enGB },
       referenceIsToday: flags.date === undefined,
       timeZone: timeZone ?? (flags.format === 'text' ? 'local' : systemTimeZone()),
