@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../cli-io.js';
+import { registerList } from './list.js';
+import { registerSearch } from './search.js';
 import { registerStats } from './stats.js';
+import { registerValidate } from './validate.js';
 
 /** What a subcommand's action returns: the exit code. */
 export type SetExitCode = (code: number) => void;
@@ -8,4 +11,4 @@ export type SetExitCode = (code: number) => void;
 /** Each subcommand lives in its own file and adds itself to the program here. */
 export type RegisterCommand = (program: Command, io: CliIO, setExitCode: SetExitCode) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerStats];
+export const COMMANDS: readonly RegisterCommand[] = [registerStats, registerValidate, registerSearch, registerList];
