@@ -20,7 +20,12 @@ await build({
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
   // CommonJS dependencies (commander, ajv) call require() for Node built-ins.
-  banner: { js: "import { createRequire as __centenaryRequire } from 'node:module'; const require = __centenaryRequire(import.meta.url);" },
+  // CommonJS dependencies (write-file-atomic) also read __filename.
+  banner: {
+    js:
+      "import { createRequire as __centenaryRequire } from 'node:module'; const require = __centenaryRequire(import.meta.url);" +
+      " import { fileURLToPath as __centenaryPath } from 'node:url'; const __filename = __centenaryPath(import.meta.url);",
+  },
   legalComments: 'none',
   logLevel: 'warning',
 });
