@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../cli-io.js';
 import { registerAdd } from './add.js';
+import { registerImport } from './import.js';
 import { registerList } from './list.js';
 import { registerSearch } from './search.js';
 import { registerStats } from './stats.js';
@@ -12,4 +13,4 @@ export type SetExitCode = (code: number) => void;
 /** Each subcommand lives in its own file and adds itself to the program here. */
 export type RegisterCommand = (program: Command, io: CliIO, setExitCode: SetExitCode) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerStats, registerValidate, registerSearch, registerList, registerAdd];
+export const COMMANDS: readonly RegisterCommand[] = [registerStats, registerValidate, registerSearch, registerList, registerAdd, registerImport];
