@@ -2,6 +2,7 @@
 // scripts. Commands load their heavier parts with dynamic import(), which esbuild splits into
 // chunks, so a query loads only what it uses. Type-checking is `npm run typecheck`.
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
@@ -10,6 +11,7 @@ await build({
     centenary: 'src/cli/run.ts',
     'scripts/format-dataset': 'scripts/format-dataset.ts',
     'scripts/write-schema': 'scripts/write-schema.ts',
+    'scripts/write-man': 'scripts/write-man.ts',
   },
   outdir: 'dist',
   bundle: true,
@@ -29,3 +31,6 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// The man page is generated from the same commander definitions as --help, so the two cannot drift.
+execFileSync(process.execPath, [new URL('../dist/scripts/write-man.js', import.meta.url).pathname], { stdio: 'inherit' });

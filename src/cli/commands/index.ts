@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../cli-io.js';
 import { registerAdd } from './add.js';
+import { registerCompletion } from './completion.js';
 import { registerImport } from './import.js';
 import { registerList } from './list.js';
 import { registerSearch } from './search.js';
@@ -13,4 +14,4 @@ export type SetExitCode = (code: number) => void;
 /** Each subcommand lives in its own file and adds itself to the program here. */
 export type RegisterCommand = (program: Command, io: CliIO, setExitCode: SetExitCode) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerStats, registerValidate, registerSearch, registerList, registerAdd, registerImport];
+export const COMMANDS: readonly RegisterCommand[] = [registerStats, registerValidate, registerSearch, registerList, registerAdd, registerImport, registerCompletion];

@@ -1,5 +1,4 @@
 import { type Command, Option } from 'commander';
-import { enGB } from 'date-fns/locale/en-GB';
 import type { CalendarDate } from '../../core/calendar.js';
 import { formatIssue } from '../../core/dataset-issue.js';
 import { EXIT, UsageError } from '../../core/errors.js';
@@ -11,6 +10,8 @@ import { isKnownTimeZone, systemTimeZone, todayIn } from '../../io/clock.js';
 import { loadDatasets, resolveDatasetPaths } from '../../io/dataset-files.js';
 import { collect, parseDayArgument, parseDaysArgument, parseTimeZoneArgument, parseYearsArgument } from '../arguments.js';
 import type { CliIO } from '../cli-io.js';
+import type { LocaleTag } from '../../core/locales.js';
+import { dateWords, parseLocaleArgument } from '../locale-option.js';
 import { colourLevel, makeStyle, outputWidth } from '../terminal.js';
 
 /** Options of the default query, as commander hands them over. */
@@ -28,6 +29,7 @@ export interface QueryFlags {
   readonly quiet: boolean;
   readonly color?: boolean;
   readonly debug: boolean;
+  readonly locale?: LocaleTag;
 }
 
 /** The options that choose data, day and span; shared by every command that queries. */
@@ -48,6 +50,7 @@ export function addQueryOptions(command: Command): Command {
     .option('-m, --month', 'list the whole month N years back, including events known only to the month', false)
     .option('--old-style', 'show the Old Style (Julian) equivalent of every date', false)
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
+    .option('--locale <tag>', 'language of month and weekday names (default en-GB)', parseLocaleArgument)
     .option('-q, --quiet', 'print nothing when nothing matched (for cron)', false)
     .option('--color', 'force colour')
     .option('--no-color', 'never colour')
@@ -88,7 +91,7 @@ export async function runQueryCommand(flags: QueryFlags, io: CliIO): Promise<num
       style: flags.format === 'text' ? makeStyle(colourLevel(flags.color, io)) : makeStyle(0),
       width: outputWidth(io.stdout),
       oldStyle: flags.oldStyle,
-      words: { locale: enGB },
+      words: dateWords(flags.locale),
       referenceIsToday: flags.date === undefined,
       timeZone,
     }),

@@ -31,7 +31,7 @@ export const registerValidate: RegisterCommand = (program, io, setExitCode) => {
     .command('validate')
     .description('check dataset files: every error and warning with file, line:column and path')
     .argument('[files...]', 'dataset files (default: --file, $CENTENARY_EVENTS or the config, else the bundled events.json)')
-    .option('-f, --file <path>', 'dataset file (repeatable); the same as naming it as an argument', collect, [])
+    .option('-f, --file <path>', 'dataset file (repeatable); ignored when files are named as arguments', collect, [])
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--tz <zone>', 'IANA time zone that decides "today" for the future-date warning', parseTimeZoneArgument)
     .option('--debug', 'show stack traces for errors', false)
@@ -42,7 +42,7 @@ export const registerValidate: RegisterCommand = (program, io, setExitCode) => {
         'Examples:\n  centenary validate my-events.json\n  centenary validate a.json b.json --format json | jq .issues',
     )
     .action(async (files: string[], flags: ValidateFlags) => {
-      const paths = resolveDatasetPaths([...files, ...flags.file], io.env);
+      const paths = resolveDatasetPaths(files.length > 0 ? files : flags.file, io.env);
       const progress = await startProgress(io, `checking ${plural(paths.length, 'file')}`);
       let issues: LocatedIssue[];
       let eventCount: number;
