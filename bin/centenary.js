@@ -7,4 +7,8 @@ process.exitCode = await run(process.argv.slice(2), {
   stderr: process.stderr,
   env: process.env,
   now: () => Date.now(),
+  // A getter: process.stdin is created only by a command that reads it.
+  get stdin() {
+    return process.stdin;
+  },
 });

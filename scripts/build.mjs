@@ -5,6 +5,7 @@
 // The dataset schema is compiled here, ahead of time, with ajv's standalone code generator and
 // swapped in for src/core/schema-check.ts, so the CLI never compiles it at run time.
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
@@ -17,8 +18,12 @@ const common = {
   platform: 'node',
   target: 'node20',
   mainFields: ['module', 'main'],
-  // CommonJS dependencies (commander) call require() for Node built-ins.
-  banner: { js: "import { createRequire as __centenaryRequire } from 'node:module'; const require = __centenaryRequire(import.meta.url);" },
+  // CommonJS dependencies (commander) call require() for Node built-ins; write-file-atomic also reads __filename.
+  banner: {
+    js:
+      "import { createRequire as __centenaryRequire } from 'node:module'; const require = __centenaryRequire(import.meta.url);" +
+      " import { fileURLToPath as __centenaryPath } from 'node:url'; const __filename = __centenaryPath(import.meta.url);",
+  },
   legalComments: 'none',
   logLevel: 'warning',
 };
@@ -57,6 +62,7 @@ await build({
     'scripts/write-schema': root('scripts/write-schema.ts'),
     'scripts/bench': root('scripts/bench.ts'),
     'scripts/generate-dataset': root('scripts/generate-dataset.ts'),
+    'scripts/write-man': root('scripts/write-man.ts'),
   },
   outdir: root('dist'),
   splitting: true,
@@ -64,3 +70,6 @@ await build({
   plugins: [precompiledSchema],
 });
 rmSync(root('dist/.build'), { recursive: true, force: true });
+
+// The man page is generated from the same commander definitions as --help, so the two cannot drift.
+execFileSync(process.execPath, [root('dist/scripts/write-man.js')], { stdio: 'inherit' });

@@ -5,10 +5,16 @@ export interface OutputStream {
   readonly columns?: number;
 }
 
+/** Standard input: read only by commands that ask questions on a terminal (`add`). */
+export interface InputStream extends NodeJS.ReadableStream {
+  readonly isTTY?: boolean;
+}
+
 export interface CliIO {
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Milliseconds since the epoch; the only clock the program reads. */
   readonly now: () => number;
+  readonly stdin?: InputStream;
 }

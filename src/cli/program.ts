@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import type { CliIO } from './cli-io.js';
+import { applyConfigDefaults } from './config-defaults.js';
 import { COMMANDS, type SetExitCode } from './commands/index.js';
 import { type QueryFlags, addQueryOptions, runQueryCommand } from './commands/query.js';
 
@@ -30,7 +31,8 @@ export function buildProgram(version: string, io: CliIO, setExitCode: SetExitCod
     .enablePositionalOptions()
     .showSuggestionAfterError(true)
     .allowExcessArguments(false)
-    .addHelpText('after', EXAMPLES);
+    .addHelpText('after', EXAMPLES)
+    .hook('preAction', applyConfigDefaults(io));
   addQueryOptions(program).action(async (flags: QueryFlags) => setExitCode(await runQueryCommand(flags, io)));
   for (const register of COMMANDS) register(program, io, setExitCode);
   return program;

@@ -6,7 +6,7 @@ export const FIELD_ORDER = ['id', 'date', 'end', 'calendar', 'dualYear', 'title'
 
 export type RawEvent = Readonly<Record<string, unknown>>;
 
-function orderFields(event: RawEvent): Record<string, unknown> {
+export function orderFields(event: RawEvent): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of FIELD_ORDER) if (event[key] !== undefined) out[key] = event[key];
   for (const [key, value] of Object.entries(event)) if (!(key in out)) out[key] = value;
@@ -14,7 +14,7 @@ function orderFields(event: RawEvent): Record<string, unknown> {
 }
 
 /** Sort key: the event's first possible day (Julian Day Number), then its id. */
-function sortKey(event: RawEvent): [number, string] {
+export function sortKey(event: RawEvent): [number, string] {
   const date = typeof event['date'] === 'string' ? parsePartialDate(event['date']) : undefined;
   const calendar = (event['calendar'] as CalendarName | undefined) ?? 'gregorian';
   const jd = date ? julianDayRange(date, calendar)[0] : Number.MAX_SAFE_INTEGER;

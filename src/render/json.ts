@@ -24,7 +24,7 @@ export function dualDateJson(date: CalendarDate): DualDateJson {
   };
 }
 
-function eventFields(event: HistoricalEvent) {
+export function eventFields(event: HistoricalEvent) {
   return {
     id: event.id,
     title: event.title,

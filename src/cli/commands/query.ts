@@ -1,5 +1,4 @@
 import { type Command, Option } from 'commander';
-import { enGB } from 'date-fns/locale/en-GB';
 import { type CalendarDate, type CalendarName, convertDate, formatIsoDate, isValidDate } from '../../core/calendar.js';
 import { explainInvalidPartialDate } from '../../core/partial-date.js';
 import { formatIssue } from '../../core/dataset-issue.js';
@@ -13,6 +12,8 @@ import { resolveDatasetPaths } from '../../io/dataset-paths.js';
 import { loadForQuery, resolveCacheRoot } from '../../io/event-cache.js';
 import { collect, parseDayArgument, parseDaysArgument, parseTimeZoneArgument, parseYearsArgument } from '../arguments.js';
 import type { CliIO } from '../cli-io.js';
+import type { LocaleTag } from '../../core/locales.js';
+import { dateWords, parseLocaleArgument } from '../locale-option.js';
 import { colourLevel, makeStyle, outputWidth } from '../terminal.js';
 
 /** Options of the default query, as commander hands them over. */
@@ -33,6 +34,7 @@ export interface QueryFlags {
   readonly color?: boolean;
   readonly debug: boolean;
   readonly cache: boolean;
+  readonly locale?: LocaleTag;
 }
 
 /** The options that choose data, day and span; shared by every command that queries. */
@@ -59,6 +61,7 @@ export function addQueryOptions(command: Command): Command {
     .addOption(new Option('--old-style-anniversary <rule>', 'Old Style events: elapsed (true date) or nominal (same O.S. day and month)').choices(ANNIVERSARY_RULES).default('elapsed'))
     .addOption(new Option('--calendar <calendar>', 'the calendar --date is written in (julian for Old Style)').choices(['gregorian', 'julian']))
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
+    .option('--locale <tag>', 'language of month and weekday names (default en-GB)', parseLocaleArgument)
     .option('-q, --quiet', 'print nothing when nothing matched (for cron)', false)
     .option('--color', 'force colour')
     .option('--no-color', 'never colour')
@@ -123,7 +126,7 @@ export async function runQueryCommand(flags: QueryFlags, io: CliIO): Promise<num
       width: outputWidth(io.stdout),
       oldStyle: flags.oldStyle === 'always',
       oldStyleAuto: flags.oldStyle === 'auto' || flags.oldStyle === true,
-      words: { locale: enGB },
+      words: dateWords(flags.locale),
       referenceIsToday: flags.date === undefined,
       timeZone: timeZone ?? (flags.format === 'text' ? 'local' : systemTimeZone()),
     }),

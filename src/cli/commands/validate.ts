@@ -1,0 +1,87 @@
+import { Option } from 'commander';
+import { type LocatedIssue, formatIssue, formatJsonPath } from '../../core/dataset-issue.js';
+import { findSuspiciousEvents } from '../../core/dataset-warnings.js';
+import { EXIT } from '../../core/errors.js';
+import { todayIn } from '../../io/clock.js';
+import { resolveDatasetPaths } from '../../io/dataset-paths.js';
+import { locateWarnings } from '../../io/locate-in-file.js';
+import { cleanInline } from '../../render/sanitize.js';
+import { collect, parseTimeZoneArgument } from '../arguments.js';
+import { startProgress } from '../spinner.js';
+import { resolveTimeZone } from './query.js';
+import type { RegisterCommand } from './index.js';
+
+interface ValidateFlags {
+  readonly file: string[];
+  readonly format: 'text' | 'json';
+  readonly tz?: string;
+}
+
+/** Issues in file order (as given on the command line), then by position. */
+function sortIssues(issues: LocatedIssue[], files: readonly string[]): LocatedIssue[] {
+  const rank = (f: string) => files.indexOf(f);
+  return issues.sort((a, b) => rank(a.file) - rank(b.file) || a.line - b.line || a.column - b.column);
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `centenary validate [FILE…]`: every error and warning, located; exit 1 on errors. */
+export const registerValidate: RegisterCommand = (program, io, setExitCode) => {
+  program
+    .command('validate')
+    .description('check dataset files: every error and warning with file, line:column and path')
+    .argument('[files...]', 'dataset files (default: --file, $CENTENARY_EVENTS or the config, else the bundled events.json)')
+    .option('-f, --file <path>', 'dataset file (repeatable); ignored when files are named as arguments', collect, [])
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--tz <zone>', 'IANA time zone that decides "today" for the future-date warning', parseTimeZoneArgument)
+    .option('--debug', 'show stack traces for errors', false)
+    .addHelpText(
+      'after',
+      '\nErrors make the data unusable; warnings are legal but suspicious: the same title twice on the same day,\n' +
+        'a date in the future, an event without sources.\nExit codes: 0 no errors (warnings allowed), 1 errors, 2 bad usage.\n\n' +
+        'Examples:\n  centenary validate my-events.json\n  centenary validate a.json b.json --format json | jq .issues',
+    )
+    .action(async (files: string[], flags: ValidateFlags) => {
+      const paths = resolveDatasetPaths(files.length > 0 ? files : flags.file, io.env);
+      const progress = await startProgress(io, `checking ${plural(paths.length, 'file')}`);
+      let issues: LocatedIssue[];
+      let eventCount: number;
+      try {
+        const { checkDatasets } = await import('../../io/dataset-files.js');
+        const checked = await checkDatasets(paths);
+        const today = todayIn(resolveTimeZone(flags.tz, io), io.now());
+        const warnings = await locateWarnings(findSuspiciousEvents(checked.events, today));
+        issues = sortIssues([...checked.issues, ...warnings], paths);
+        eventCount = checked.events.length;
+      } finally {
+        progress.stop();
+      }
+      const errors = issues.filter((i) => i.severity === 'error').length;
+      const warnings = issues.length - errors;
+      if (flags.format === 'json') {
+        const document = {
+          version: 1,
+          files: paths,
+          events: eventCount,
+          errors,
+          warnings,
+          issues: issues.map((i) => ({
+            file: i.file,
+            line: i.line,
+            column: i.column,
+            severity: i.severity,
+            path: formatJsonPath(i.path),
+            problem: i.problem,
+            ...(i.found !== undefined ? { found: i.found } : {}),
+            ...(i.expected !== undefined ? { expected: i.expected } : {}),
+          })),
+        };
+        io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+      } else {
+        for (const issue of issues) io.stdout.write(`${cleanInline(formatIssue(issue))}\n`);
+        const verdict = errors > 0 ? 'not usable' : 'ok';
+        io.stdout.write(`${verdict}: ${plural(paths.length, 'file')}, ${plural(eventCount, 'valid event')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
+      }
+      setExitCode(errors > 0 ? EXIT.failure : EXIT.ok);
+    });
+};

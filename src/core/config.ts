@@ -1,0 +1,85 @@
+import { Ajv } from 'ajv';
+import { MAX_YEAR } from './calendar.js';
+import { type DataIssue, describeValue } from './dataset-issue.js';
+import { LOCALE_TAGS, type LocaleTag, findLocale } from './locales.js';
+
+/** The settings a config file may hold; each is the default of the option it names. */
+export interface Config {
+  /** Default dataset files (--file); the first is where add and import write. */
+  readonly files?: readonly string[];
+  readonly years?: readonly number[];
+  readonly timeZone?: string;
+  readonly locale?: LocaleTag;
+  readonly format?: string;
+  readonly oldStyle?: boolean;
+}
+
+export const configSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    files: { type: 'array', items: { type: 'string', minLength: 1 } },
+    years: { anyOf: [{ type: 'integer', minimum: 1, maximum: MAX_YEAR - 1 }, { type: 'array', minItems: 1, items: { type: 'integer', minimum: 1, maximum: MAX_YEAR - 1 } }] },
+    timeZone: { type: 'string', minLength: 1 },
+    locale: { type: 'string', minLength: 1 },
+    format: { type: 'string', minLength: 1 },
+    oldStyle: { type: 'boolean' },
+  },
+} as const;
+
+const EXPECTED_SETTING: Readonly<Record<string, string>> = {
+  files: 'a list of dataset file paths',
+  years: `a whole number of years from 1 to ${MAX_YEAR - 1}, or a list of them`,
+  timeZone: 'an IANA time zone such as "Europe/London"',
+  locale: `one of ${LOCALE_TAGS.join(', ')}`,
+  format: 'an output format such as "text" or "json"',
+  oldStyle: 'true or false',
+};
+
+/**
+ * Checks a parsed config file. Time zones and formats are checked against what this program
+ * knows, passed in so that this stays pure. Returns the config, or every problem (unlocated).
+ */
+export function validateConfig(parsed: unknown, known: { readonly isTimeZone: (zone: string) => boolean; readonly formats: readonly string[] }): { config?: Config; issues: DataIssue[] } {
+  const check = new Ajv({ allErrors: true }).compile(configSchema);
+  const issues: DataIssue[] = [];
+  if (!check(parsed)) {
+    const seen = new Set<string>();
+    for (const error of check.errors ?? []) {
+      if (error.keyword === 'additionalProperties') {
+        const key = String(error.params['additionalProperty']);
+        issues.push({ severity: 'error', path: [key], problem: `unknown setting "${key}"`, expected: `one of ${Object.keys(EXPECTED_SETTING).join(', ')}`, atKey: true });
+        continue;
+      }
+      const key = error.instancePath.split('/')[1] ?? '';
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const value = (parsed as Record<string, unknown> | null)?.[key];
+      issues.push(key === '' ? { severity: 'error', path: [], problem: 'wrong type', found: describeValue(parsed), expected: 'an object of settings' } : { severity: 'error', path: [key], problem: 'not a valid value', found: describeValue(value), expected: EXPECTED_SETTING[key] ?? 'a valid value' });
+    }
+    return { issues };
+  }
+  const raw = parsed as { files?: string[]; years?: number | number[]; timeZone?: string; locale?: string; format?: string; oldStyle?: boolean };
+  if (raw.timeZone !== undefined && !known.isTimeZone(raw.timeZone)) {
+    issues.push({ severity: 'error', path: ['timeZone'], problem: 'unknown time zone', found: describeValue(raw.timeZone), expected: EXPECTED_SETTING['timeZone'] ?? '' });
+  }
+  const locale = raw.locale !== undefined ? findLocale(raw.locale) : undefined;
+  if (raw.locale !== undefined && !locale) issues.push({ severity: 'error', path: ['locale'], problem: 'unknown locale', found: describeValue(raw.locale), expected: EXPECTED_SETTING['locale'] ?? '' });
+  if (raw.format !== undefined && !known.formats.includes(raw.format)) {
+    issues.push({ severity: 'error', path: ['format'], problem: 'unknown format', found: describeValue(raw.format), expected: `one of ${known.formats.join(', ')}` });
+  }
+  if (issues.length > 0) return { issues };
+  const years = raw.years === undefined ? undefined : [...new Set(Array.isArray(raw.years) ? raw.years : [raw.years])].sort((a, b) => a - b);
+  return {
+    issues,
+    config: {
+      ...(raw.files ? { files: raw.files } : {}),
+      ...(years ? { years } : {}),
+      ...(raw.timeZone !== undefined ? { timeZone: raw.timeZone } : {}),
+      ...(locale ? { locale } : {}),
+      ...(raw.format !== undefined ? { format: raw.format } : {}),
+      ...(raw.oldStyle !== undefined ? { oldStyle: raw.oldStyle } : {}),
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { type CalendarDate, toJulianDay } from './calendar.js';
+import type { DataIssue } from './dataset-issue.js';
+import type { HistoricalEvent } from './event.js';
+import { foldText } from './fold-text.js';
+import { formatPartialDate, julianDayRange } from './partial-date.js';
+
+/** A warning about one event, tied to its file; the caller places it at a line and column. */
+export interface EventWarning extends DataIssue {
+  readonly file: string;
+}
+
+/**
+ * What is legal but suspicious in validated events: the same title twice on the same day (a
+ * copy-and-paste slip, or two files that overlap), a date after `today` (a typo in the year),
+ * and an event nobody can check (no sources). Pure: `today` is passed in, never read from a clock.
+ */
+export function findSuspiciousEvents(events: readonly HistoricalEvent[], today: CalendarDate): EventWarning[] {
+  const warnings: EventWarning[] = [];
+  const todayJd = toJulianDay(today);
+  const seen = new Map<string, HistoricalEvent>();
+  for (const event of events) {
+    const at = (field: string) => ['events', event.origin.index, field];
+    const [first] = julianDayRange(event.date, event.calendar);
+    // Same day means the same first possible day and the same precision, in either calendar.
+    const key = `${first}:${formatPartialDate(event.date).length}:${foldText(event.title).trim()}`;
+    const earlier = seen.get(key);
+    if (earlier) {
+      const where = earlier.origin.file === event.origin.file ? '' : ` in ${earlier.origin.file}`;
+      warnings.push({
+        severity: 'warning',
+        file: event.origin.file,
+        path: at('title'),
+        problem: `the same title on the same day as events[${earlier.origin.index}] (id ${JSON.stringify(earlier.id)})${where}`,
+        found: JSON.stringify(event.title),
+        expected: 'one event per happening (merge them, or tell them apart in the title)',
+      });
+    } else seen.set(key, event);
+    if (first > todayJd) {
+      warnings.push({
+        severity: 'warning',
+        file: event.origin.file,
+        path: at('date'),
+        problem: 'the date is in the future',
+        found: JSON.stringify(formatPartialDate(event.date)),
+        expected: `a date up to ${formatPartialDate(today)} (a typo in the year?)`,
+      });
+    } else if (event.end && julianDayRange(event.end, event.calendar)[0] > todayJd) {
+      warnings.push({
+        severity: 'warning',
+        file: event.origin.file,
+        path: at('end'),
+        problem: 'the event ends in the future',
+        found: JSON.stringify(formatPartialDate(event.end)),
+        expected: `a date up to ${formatPartialDate(today)}`,
+      });
+    }
+    if (event.sources.length === 0) {
+      warnings.push({
+        severity: 'warning',
+        file: event.origin.file,
+        path: ['events', event.origin.index],
+        problem: 'no sources',
+        expected: 'at least one { "title", "url" } in "sources" so readers can check it',
+      });
+    }
+  }
+  return warnings;
+}

@@ -1,0 +1,41 @@
+import { stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { FileError } from '../core/errors.js';
+
+/** How long a lock may go without being refreshed before another run may take it (a crashed holder). */
+const STALE_MS = 10_000;
+
+/**
+ * Runs `work` while holding an exclusive lock on `path`, so that two centenary runs changing
+ * the same file take turns instead of one overwriting the other. proper-lockfile keeps the lock
+ * as a directory `PATH.lock` (mkdir is atomic, also on network file systems), refreshes it while
+ * held and treats it as stale after STALE_MS, so a run killed with SIGKILL blocks others only
+ * briefly. The file itself need not exist yet.
+ */
+export async function withFileLock<T>(path: string, work: () => Promise<T>): Promise<T> {
+  let release: () => Promise<void>;
+  // Fail at once rather than after every retry when the file cannot be there at all.
+  const dir = await stat(dirname(path)).catch(() => undefined);
+  if (!dir?.isDirectory()) throw new FileError(`cannot lock ${path}: its directory does not exist`, 'check the path');
+  try {
+    release = await lockfile.lock(path, {
+      realpath: false,
+      stale: STALE_MS,
+      // Waits up to about 20 s: longer than a stale lock lives.
+      retries: { retries: 80, factor: 1.3, minTimeout: 20, maxTimeout: 300, randomize: true },
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOCKED') {
+      throw new FileError(`${path} is being changed by another centenary run`, `try again; if no other run is going on, remove ${path}.lock`);
+    }
+    const why = code === 'ENOENT' ? 'its directory does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+    throw new FileError(`cannot lock ${path}: ${why}`, 'check the path and that its directory is writable');
+  }
+  try {
+    return await work();
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
