@@ -2,6 +2,8 @@ import { InvalidArgumentError } from 'commander';
 import { type CalendarDate, MAX_YEAR } from '../core/calendar.js';
 import { explainInvalidPartialDate, parsePartialDate, precisionOf } from '../core/partial-date.js';
 import { isKnownTimeZone } from '../io/clock.js';
+import type { Mailbox } from '../render/context.js';
+import { parseMailbox } from '../render/email.js';
 
 /** `--date`: a real Gregorian day, written YYYY-MM-DD. */
 export function parseDayArgument(value: string): CalendarDate {
@@ -40,4 +42,21 @@ export function parseTimeZoneArgument(value: string): string {
 
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+/**
+ * `--to`/`--from`: one mailbox, `Name <local@domain>` or `local@domain`. A line break or other
+ * control character is refused outright: it is how a header would be injected into the message.
+ */
+export function parseMailboxArgument(value: string): Mailbox {
+  if (/[\r\n\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) {
+    throw new InvalidArgumentError('an address may not contain a line break or a control character.');
+  }
+  const mailbox = parseMailbox(value);
+  if (!mailbox) throw new InvalidArgumentError(`expected one address such as reader@example.org or "Ada Reader <ada@example.org>"; got "${value}".`);
+  return mailbox;
+}
+
+export function collectMailbox(value: string, previous: Mailbox[] = []): Mailbox[] {
+  return [...previous, parseMailboxArgument(value)];
 }

@@ -4,6 +4,7 @@ import { EXIT } from '../core/errors.js';
 import type { CliIO } from './cli-io.js';
 import { buildProgram } from './program.js';
 import { reportError } from './report-error.js';
+import { cleanInline } from '../render/sanitize.js';
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -16,7 +17,7 @@ function configure(command: Command, io: CliIO): void {
   command.configureOutput({
     writeOut: (s) => io.stdout.write(s),
     writeErr: (s) => io.stderr.write(s),
-    outputError: (s, write) => write(`centenary: ${s.replace(/^error: /, '').trimEnd()} — see 'centenary --help'\n`),
+    outputError: (s, write) => write(`centenary: ${cleanInline(s.replace(/^error: /, ''))} — see 'centenary --help'\n`),
   });
   for (const sub of command.commands) configure(sub, io);
 }

@@ -1,17 +1,18 @@
 import { type Command, Option } from 'commander';
-import { enGB } from 'date-fns/locale/en-GB';
 import type { CalendarDate } from '../../core/calendar.js';
 import { formatIssue } from '../../core/dataset-issue.js';
 import { EXIT, UsageError } from '../../core/errors.js';
 import { buildEventIndex } from '../../core/match.js';
 import { isEmptyResult, runQuery } from '../../core/query.js';
 import { FORMATS, type Format, renderers } from '../../render/renderers.js';
+import type { Mailbox } from '../../render/context.js';
+import { DEFAULT_LOCALE, LOCALE_NAMES, type LocaleName } from '../../render/locales.js';
 import { cleanInline } from '../../render/sanitize.js';
 import { isKnownTimeZone, systemTimeZone, todayIn } from '../../io/clock.js';
 import { loadDatasets, resolveDatasetPaths } from '../../io/dataset-files.js';
-import { collect, parseDayArgument, parseDaysArgument, parseTimeZoneArgument, parseYearsArgument } from '../arguments.js';
+import { collect, collectMailbox, parseDayArgument, parseMailboxArgument, parseDaysArgument, parseTimeZoneArgument, parseYearsArgument } from '../arguments.js';
 import type { CliIO } from '../cli-io.js';
-import { colourLevel, makeStyle, outputWidth } from '../terminal.js';
+import { buildRenderContext, checkMailOptions } from '../render-context.js';
 
 /** Options of the default query, as commander hands them over. */
 export interface QueryFlags {
@@ -28,6 +29,9 @@ export interface QueryFlags {
   readonly quiet: boolean;
   readonly color?: boolean;
   readonly debug: boolean;
+  readonly locale: LocaleName;
+  readonly to: Mailbox[];
+  readonly from?: Mailbox;
 }
 
 /** The options that choose data, day and span; shared by every command that queries. */
@@ -48,6 +52,9 @@ export function addQueryOptions(command: Command): Command {
     .option('-m, --month', 'list the whole month N years back, including events known only to the month', false)
     .option('--old-style', 'show the Old Style (Julian) equivalent of every date', false)
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
+    .addOption(new Option('--locale <locale>', 'language of dates, month and weekday names').choices(LOCALE_NAMES).default(DEFAULT_LOCALE))
+    .option('--to <address>', 'recipient of --format email (repeatable)', collectMailbox, [])
+    .option('--from <address>', 'sender of --format email', parseMailboxArgument)
     .option('-q, --quiet', 'print nothing when nothing matched (for cron)', false)
     .option('--color', 'force colour')
     .option('--no-color', 'never colour')
@@ -66,6 +73,7 @@ export function resolveTimeZone(flag: string | undefined, io: CliIO): string {
 }
 
 export async function runQueryCommand(flags: QueryFlags, io: CliIO): Promise<number> {
+  checkMailOptions(flags);
   const timeZone = resolveTimeZone(flags.tz, io);
   const reference = flags.date ?? todayIn(timeZone, io.now());
   const tooFar = flags.years.find((n) => reference.year - n < 1);
@@ -83,15 +91,6 @@ export async function runQueryCommand(flags: QueryFlags, io: CliIO): Promise<num
   });
   if (flags.quiet && isEmptyResult(result)) return EXIT.ok;
   const render = renderers[flags.format];
-  io.stdout.write(
-    render(result, {
-      style: flags.format === 'text' ? makeStyle(colourLevel(flags.color, io)) : makeStyle(0),
-      width: outputWidth(io.stdout),
-      oldStyle: flags.oldStyle,
-      words: { locale: enGB },
-      referenceIsToday: flags.date === undefined,
-      timeZone,
-    }),
-  );
+  io.stdout.write(render(result, buildRenderContext(flags, io, timeZone, flags.date === undefined)));
   return EXIT.ok;
 }
