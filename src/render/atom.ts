@@ -49,7 +49,8 @@ function perDay(result: QueryResult): { key: CalendarDate; result: QueryResult; 
   const out: { key: CalendarDate; result: QueryResult; offset: number }[] = [];
   const offsets = [...new Set(result.days.map((d) => d.offset))];
   for (const offset of offsets) {
-    const days = result.days.filter((d) => d.offset === offset);
+    // Each entry is that day's own edition: its day becomes the reference (offset 0).
+    const days = result.days.filter((d) => d.offset === offset).map((d) => ({ ...d, offset: 0 }));
     const first = days[0];
     // The digest's "this month" goes with the reference day's own entry.
     const months = offset === 0 ? result.months : undefined;

@@ -7,11 +7,11 @@
 // eslint-disable-next-line no-control-regex
 const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
-/** Text safe in element content and in double- or single-quoted attributes, in HTML and XML alike. */
+/** Text safe in element content and in double-quoted attributes (the only kind written), in HTML and XML alike. */
 export function escapeMarkup(text: string): string {
-  return text.replace(NOT_XML_CHAR, '\ufffd').replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+  return text.replace(NOT_XML_CHAR, '\ufffd').replace(/[&<>"]/g, (c) => ENTITIES[c] ?? c);
 }
 
 /**

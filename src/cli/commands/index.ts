@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../cli-io.js';
+import { registerDigest } from './digest.js';
 
 /** What a subcommand's action returns: the exit code. */
 export type SetExitCode = (code: number) => void;
@@ -7,4 +8,4 @@ export type SetExitCode = (code: number) => void;
 /** Each subcommand lives in its own file and adds itself to the program here. */
 export type RegisterCommand = (program: Command, io: CliIO, setExitCode: SetExitCode) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [];
+export const COMMANDS: readonly RegisterCommand[] = [registerDigest];
