@@ -21,6 +21,7 @@ h1 { margin: 0.35rem 0 0.5rem; font-size: clamp(1.6rem, 5vw + 0.6rem, 2.4rem); l
 h2 { margin: 2.25rem 0 0.75rem; padding-top: 0.75rem; border-top: 1px solid var(--rule); font: 600 0.95rem/1.4 system-ui, sans-serif; color: var(--muted); }
 .event { margin: 0 0 1.75rem; }
 .event h3 { margin: 0 0 0.25rem; font-size: 1.3rem; line-height: 1.3; }
+.summary { margin: 0.5rem 0; }
 .meta { margin: 0 0 0.5rem; color: var(--muted); font: 0.9rem/1.5 system-ui, sans-serif; }
 .note { margin: 0.5rem 0; padding-left: 0.9rem; border-left: 3px solid var(--rule); color: var(--muted); font-size: 0.95rem; }
 .sources { margin: 0.5rem 0 0; padding: 0; list-style: none; font: 0.85rem/1.5 system-ui, sans-serif; }
