@@ -261,3 +261,22 @@ describe('hostile dataset text cannot break any format', () => {
     expect(hrefs).toEqual(['mailto:victim@example.org', `https://example.org/a?b=1&c=%3C2%3E%22x%22'y'`]);
   });
 });
+
+describe('the plain query renders through the same table', () => {
+  it.each(['markdown', 'html', 'atom', 'ics'])('centenary --format %s', async (format) => {
+    const viaQuery = await runInProcess(['--file', DAY, '--date', '2026-11-26', '--format', format], { env: ENV, now: NOW });
+    expect(viaQuery.code).toBe(0);
+    expect(viaQuery.stdout).toContain('John Moses Browning dies');
+  });
+
+  it('--locale ru writes the text heading in Russian, months in the genitive', async () => {
+    const { stdout } = await runInProcess(['--file', DAY, '--date', '2026-11-26', '--locale', 'ru'], { env: ENV, now: NOW });
+    expect(stdout).toMatch(/^100 years before 26 ноября 2026 г\.: пятница, 26 ноября 1926 г\.\n/);
+  });
+
+  it('--locale xx is a usage error listing the choices', async () => {
+    const { stderr, code } = await runInProcess(['--locale', 'xx'], { env: ENV, now: NOW });
+    expect(code).toBe(2);
+    expect(stderr).toContain('Allowed choices are en, de, fr, ru, es');
+  });
+});
