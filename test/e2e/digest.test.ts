@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -161,6 +161,22 @@ describe('digest --feed FILE', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/^centenary: .*feed\.xml is not an Atom feed centenary can add to: no Atom <feed> element — /);
     expect(readFileSync(feed, 'utf8')).toBe('<html><body>not a feed</body></html>');
+  });
+
+  it('a lock left behind by a crashed run is taken over once stale', () => {
+    const feed = join(dir, 'feed.xml');
+    mkdirSync(`${feed}.lock`);
+    const longAgo = new Date(Date.now() - 10 * 60_000);
+    utimesSync(`${feed}.lock`, longAgo, longAgo);
+    const { stderr, code } = cli(['digest', '--file', DAY, '--date', '2026-11-26', '--feed', feed]);
+    expect([stderr, code]).toEqual(['', 0]);
+    expect(feedEntries(feed)).toHaveLength(1);
+  });
+
+  it('--feed-size 0 is a usage error', () => {
+    const { stderr, code } = cli(['digest', '--feed', join(dir, 'f.xml'), '--feed-size', '0']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('expected a number of entries from 1 to 10000');
   });
 
   it('two runs at the same moment, same day: one entry, a valid feed', async () => {
