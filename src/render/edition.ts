@@ -58,10 +58,6 @@ export interface EditionView {
 /** Old Style was still the civil calendar somewhere in Europe until Greece changed on 1 March 1923 (16 February O.S.). */
 const LAST_CIVIL_OLD_STYLE: CalendarDate = { calendar: 'gregorian', year: 1923, month: 2, day: 28 };
 
-export function clean(text: string): string {
-  return cleanInline(text);
-}
-
 function eventView(match: EventMatch, day: DayResult | undefined, ctx: RenderContext): EventView {
   const { event } = match;
   const oldStyle = ctx.oldStyle || event.calendar === 'julian';
@@ -78,12 +74,12 @@ function baseView(event: HistoricalEvent): Omit<EventView, 'when'> {
   const place = placeText(event);
   return {
     id: event.id,
-    title: clean(event.title),
+    title: cleanInline(event.title),
     ...(place ? { place } : {}),
-    ...(event.kind !== 'event' ? { kind: clean(event.kind) } : {}),
-    ...(event.summary ? { summary: clean(event.summary) } : {}),
-    ...(event.note ? { note: clean(event.note) } : {}),
-    sources: event.sources.map((s) => ({ title: clean(s.title), url: s.url })),
+    ...(event.kind !== 'event' ? { kind: cleanInline(event.kind) } : {}),
+    ...(event.summary ? { summary: cleanInline(event.summary) } : {}),
+    ...(event.note ? { note: cleanInline(event.note) } : {}),
+    sources: event.sources.map((s) => ({ title: cleanInline(s.title), url: s.url })),
   };
 }
 

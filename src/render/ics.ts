@@ -54,13 +54,17 @@ function icsStamp(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
 }
 
-/** Every dated event in the result once, by its first day. */
-function distinctMatches(result: QueryResult): EventMatch[] {
+/** Every dated event in the result. */
+function resultMatches(result: QueryResult): EventMatch[] {
   const days = result.type === 'days' ? [...result.days, ...result.nearest] : [];
   const months = result.type === 'days' ? (result.months ?? []) : result.months;
-  const all = [...days.flatMap((d) => d.matches), ...months.flatMap((m) => m.matches)];
+  return [...days.flatMap((d) => d.matches), ...months.flatMap((m) => m.matches)];
+}
+
+/** Each event once, by its first day. */
+function distinct(matches: readonly EventMatch[]): EventMatch[] {
   const byId = new Map<string, EventMatch>();
-  for (const match of all) if (!byId.has(match.event.id)) byId.set(match.event.id, match);
+  for (const match of matches) if (!byId.has(match.event.id)) byId.set(match.event.id, match);
   return [...byId.values()].sort((a, b) => compareDates(a.start, b.start) || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
 }
 
@@ -108,6 +112,11 @@ function cleanMultiline(value: string): string {
  * or subscribe to it and show the events in its own day view.
  */
 export function renderIcs(result: QueryResult, ctx: RenderContext): string {
+  return renderIcsEvents(resultMatches(result), ctx);
+}
+
+/** The calendar of any set of events (`digest --all`: the whole dataset). */
+export function renderIcsEvents(matches: readonly EventMatch[], ctx: RenderContext): string {
   const stamp = icsStamp(ctx.now);
   const lines = [
     'BEGIN:VCALENDAR',
@@ -120,7 +129,7 @@ export function renderIcs(result: QueryResult, ctx: RenderContext): string {
     'X-WR-CALDESC:Historical anniversaries from centenary',
     'REFRESH-INTERVAL;VALUE=DURATION:P1D',
     'X-PUBLISHED-TTL:P1D',
-    ...distinctMatches(result).flatMap((m) => renderEvent(m, ctx, stamp)),
+    ...distinct(matches).flatMap((m) => renderEvent(m, ctx, stamp)),
     'END:VCALENDAR',
   ];
   return lines.map(foldLine).join(CRLF) + CRLF;

@@ -142,6 +142,19 @@ describe('iCalendar: RFC 5545, read back by ical.js field by field', () => {
     expect(seen).toEqual(['1924-02-29', '1925-02-28']);
   });
 
+  it('--all: every event of the dataset known to the day, once, for a calendar to subscribe to', async () => {
+    const { stdout, code } = await runInProcess(['digest', '--file', DAY, '--date', '2026-06-15', '--format', 'ics', '--all'], { env: ENV, now: NOW });
+    expect(code).toBe(0);
+    const uids = new ICAL.Component(ICAL.parse(stdout)).getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('uid'));
+    expect(uids).toEqual(['leap-day@centenary', 'browning-dies@centenary', 'church-feast@centenary', 'tirana-treaty@centenary', 'christie-disappears@centenary']);
+  });
+
+  it('--all with another format is a usage error', async () => {
+    const { stderr, code } = await runInProcess(['digest', '--file', DAY, '--all'], { env: ENV, now: NOW });
+    expect(code).toBe(2);
+    expect(stderr).toContain('--all makes a calendar of the whole dataset and needs --format ics');
+  });
+
   it('ends every line in CRLF and folds at 75 octets', async () => {
     const { ics } = await events(['--week']);
     expect(ics.endsWith('\r\n')).toBe(true);

@@ -2,13 +2,14 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type CalendarDate, sameDay } from '../../core/calendar.js';
 import { formatIssue } from '../../core/dataset-issue.js';
 import { EXIT, UsageError } from '../../core/errors.js';
-import { buildEventIndex } from '../../core/match.js';
+import { allDatedMatches, buildEventIndex } from '../../core/match.js';
 import { type QueryResult, isEmptyResult, runDigest } from '../../core/query.js';
 import { writeFileAtomically } from '../../io/atomic-file.js';
 import { todayIn } from '../../io/clock.js';
 import { loadDatasets, resolveDatasetPaths } from '../../io/dataset-files.js';
 import { updateFileLocked } from '../../io/file-lock.js';
 import { mergeAtomFeed, renderAtomEntries } from '../../render/atom.js';
+import { renderIcsEvents } from '../../render/ics.js';
 import type { Mailbox } from '../../render/context.js';
 import { DEFAULT_LOCALE, LOCALE_NAMES, type LocaleName } from '../../render/locales.js';
 import { FORMATS, type Format, renderers } from '../../render/renderers.js';
@@ -27,6 +28,7 @@ export interface DigestFlags {
   readonly week: boolean;
   readonly ahead?: number;
   readonly thisMonth: boolean;
+  readonly all: boolean;
   readonly oldStyle: boolean;
   readonly format: Format;
   readonly locale: LocaleName;
@@ -47,6 +49,7 @@ Examples:
   centenary digest --format html --output /var/www/centenary/index.html
   centenary digest --feed /var/www/centenary/feed.xml    add today's entry to a growing Atom feed
   centenary digest --format email --to you@example.org | sendmail -t
+  centenary digest --format ics --all --output centenary.ics   every event, for a calendar app
   TZ=Europe/Moscow centenary digest --quiet          for cron: Moscow's day, silent when there is no news
 
 stdout carries the edition unless --output or --feed is given. Exit codes: 0 success (also on an
@@ -67,6 +70,9 @@ function todayOnly(result: QueryResult): QueryResult {
 
 export async function runDigestCommand(flags: DigestFlags, io: CliIO): Promise<number> {
   checkMailOptions(flags);
+  if (flags.all && flags.format !== 'ics') {
+    throw new UsageError('--all makes a calendar of the whole dataset and needs --format ics', 'add --format ics, or leave out --all');
+  }
   const timeZone = resolveTimeZone(flags.tz, io);
   const today = todayIn(timeZone, io.now());
   const reference = flags.date ?? today;
@@ -74,7 +80,8 @@ export async function runDigestCommand(flags: DigestFlags, io: CliIO): Promise<n
   if (tooFar !== undefined) throw new UsageError(`${tooFar} years before ${reference.year} is before year 1`, 'use a smaller --years');
   const dataset = await loadDatasets(resolveDatasetPaths(flags.file, io.env));
   for (const warning of dataset.warnings) io.stderr.write(`${cleanInline(formatIssue(warning))}\n`);
-  const result = runDigest(buildEventIndex(dataset.events), {
+  const index = buildEventIndex(dataset.events);
+  const result = runDigest(index, {
     reference,
     years: flags.years,
     behind: 0,
@@ -90,7 +97,7 @@ export async function runDigestCommand(flags: DigestFlags, io: CliIO): Promise<n
     const entries = renderAtomEntries(todayOnly(result), ctx);
     await updateFileLocked(feed, (existing) => mergeAtomFeed(existing, entries, ctx, result.options.years, flags.feedSize, feed));
   }
-  const rendered = renderers[flags.format](result, ctx);
+  const rendered = flags.all ? renderIcsEvents(allDatedMatches(index), ctx) : renderers[flags.format](result, ctx);
   if (flags.output !== undefined) await writeFileAtomically(flags.output, rendered);
   else if (flags.feed === undefined && !(flags.quiet && isEmptyResult(result))) io.stdout.write(rendered);
   return EXIT.ok;
@@ -108,6 +115,7 @@ export const registerDigest: RegisterCommand = (program, io, setExitCode) => {
     .option('--week', 'also the week ahead (the next 7 days)', false)
     .option('-A, --ahead <days>', 'also this many days ahead (overrides --week)', parseDaysArgument)
     .option('--this-month', 'also this month N years ago, events known only to the month included', false)
+    .option('--all', 'with --format ics: every event of the dataset, a calendar to subscribe to', false)
     .option('--old-style', 'show the Old Style (Julian) equivalent of every date', false)
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
     .addOption(new Option('--locale <locale>', 'language of dates, month and weekday names').choices(LOCALE_NAMES).default(DEFAULT_LOCALE))
