@@ -4,6 +4,7 @@ import { explainInvalidPartialDate, parsePartialDate, precisionOf } from '../cor
 import { isKnownTimeZone } from '../io/clock.js';
 import type { Mailbox } from '../render/context.js';
 import { parseMailbox } from '../render/email.js';
+import { linkableUrl } from '../render/markup.js';
 
 /** `--date`: a real Gregorian day, written YYYY-MM-DD. */
 export function parseDayArgument(value: string): CalendarDate {
@@ -59,4 +60,10 @@ export function parseMailboxArgument(value: string): Mailbox {
 
 export function collectMailbox(value: string, previous: Mailbox[] = []): Mailbox[] {
   return [...previous, parseMailboxArgument(value)];
+}
+
+/** `--feed-url`: an absolute http(s) address, where the feed is published. */
+export function parseUrlArgument(value: string): string {
+  if (!linkableUrl(value)) throw new InvalidArgumentError(`expected an http:// or https:// address such as https://example.org/centenary/feed.xml; got "${value}".`);
+  return value;
 }

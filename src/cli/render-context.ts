@@ -13,6 +13,7 @@ export interface RenderFlags {
   readonly locale: LocaleName;
   readonly to: readonly Mailbox[];
   readonly from?: Mailbox;
+  readonly feedUrl?: string;
 }
 
 /** `--format email` writes a message for `sendmail -t`, which finds its recipients in To:. */
@@ -34,5 +35,6 @@ export function buildRenderContext(flags: RenderFlags, io: CliIO, timeZone: stri
     timeZone,
     now: io.now(),
     mail: { to: flags.to, ...(flags.from ? { from: flags.from } : {}) },
+    ...(flags.feedUrl ? { feedUrl: flags.feedUrl } : {}),
   };
 }

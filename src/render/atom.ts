@@ -98,6 +98,7 @@ export function renderAtomFeed(entries: readonly AtomEntry[], ctx: RenderContext
     `  <title type="text">${e(title)}</title>`,
     `  <subtitle type="text">What happened ${e(span)} years ago, day by day, from centenary.</subtitle>`,
     `  <updated>${rfc3339(ctx.now)}</updated>`,
+    ...(ctx.feedUrl ? [`  <link rel="self" type="application/atom+xml" href="${e(ctx.feedUrl)}"/>`] : []),
     '  <author><name>centenary</name></author>',
     '  <generator>centenary</generator>',
     ...entries.map((entry) => entry.xml),

@@ -18,6 +18,8 @@ export interface RenderContext {
   readonly localeName?: string;
   /** Envelope of the e-mail format: `--to` and `--from`, already checked for line breaks. */
   readonly mail?: MailHeaders;
+  /** Where the Atom feed is published (`--feed-url`): the feed's `rel="self"`, the page's feed link. */
+  readonly feedUrl?: string;
 }
 
 export interface Mailbox {

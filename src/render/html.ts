@@ -90,7 +90,7 @@ export function renderHtmlPage(edition: EditionView, ctx: RenderContext): string
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="centenary">
 <title>${e(edition.title)}</title>
-<style>
+${ctx.feedUrl ? `<link rel="alternate" type="application/atom+xml" title="100 Years Ago" href="${e(ctx.feedUrl)}">\n` : ''}<style>
 ${STYLE}
 </style>
 </head>

@@ -95,6 +95,18 @@ describe('Atom: a valid RFC 4287 feed, read back by an XML parser', () => {
   });
 });
 
+describe('--feed-url: the feed knows its address, and the page links to it', () => {
+  it('Atom gets rel="self"; the HTML page an autodiscovery link', async () => {
+    const url = 'https://example.org/centenary/feed.xml';
+    const xml = await digest(['--format', 'atom', '--feed-url', url]);
+    const { feed } = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'link' }).parse(xml);
+    expect(feed.link).toEqual([{ '@_rel': 'self', '@_type': 'application/atom+xml', '@_href': url }]);
+    const doc = parseHtml(await digest(['--format', 'html', '--feed-url', url]));
+    const links = findAll(doc, byTag('link'));
+    expect(links.map((l) => [attr(l, 'rel'), attr(l, 'type'), attr(l, 'href')])).toEqual([['alternate', 'application/atom+xml', url]]);
+  });
+});
+
 describe('iCalendar: RFC 5545, read back by ical.js field by field', () => {
   async function events(args: string[]) {
     const ics = await digest(['--format', 'ics', ...args]);

@@ -14,7 +14,7 @@ import type { Mailbox } from '../../render/context.js';
 import { DEFAULT_LOCALE, LOCALE_NAMES, type LocaleName } from '../../render/locales.js';
 import { FORMATS, type Format, renderers } from '../../render/renderers.js';
 import { cleanInline } from '../../render/sanitize.js';
-import { collectMailbox, parseDaysArgument, parseMailboxArgument } from '../arguments.js';
+import { collectMailbox, parseDaysArgument, parseMailboxArgument, parseUrlArgument } from '../arguments.js';
 import type { CliIO } from '../cli-io.js';
 import { buildRenderContext, checkMailOptions } from '../render-context.js';
 import type { RegisterCommand } from './index.js';
@@ -37,6 +37,7 @@ export interface DigestFlags {
   readonly output?: string;
   readonly feed?: string;
   readonly feedSize: number;
+  readonly feedUrl?: string;
   readonly quiet: boolean;
   readonly color?: boolean;
   readonly debug: boolean;
@@ -124,6 +125,7 @@ export const registerDigest: RegisterCommand = (program, io, setExitCode) => {
     .option('-o, --output <file>', 'write the edition to FILE atomically instead of stdout')
     .option('--feed <file>', "add today's entry to the Atom feed FILE (created if missing)")
     .option('--feed-size <n>', 'entries the feed keeps, newest first', parseFeedSize, 30)
+    .option('--feed-url <url>', "the feed's public address: its rel=self link, and the HTML page's feed link", parseUrlArgument)
     .option('-q, --quiet', 'print nothing when the day is empty (for cron)', false)
     .option('--color', 'force colour')
     .option('--no-color', 'never colour')
