@@ -131,7 +131,12 @@ export function buildEdition(result: QueryResult, ctx: RenderContext): EditionVi
   const yearsAgo = leadDay?.yearsAgo ?? firstYears;
   const target = result.type === 'days' ? (leadDay ?? todays[0])?.target : undefined;
 
-  const kicker = ctx.referenceIsToday ? `${spanWords(yearsAgo)} ago today` : `${spanWords(yearsAgo)} before ${longDate(ctx.words, reference)}`;
+  const kicker =
+    result.type === 'month'
+      ? `${spanWords(yearsAgo)} ago this month`
+      : ctx.referenceIsToday
+        ? `${spanWords(yearsAgo)} ago today`
+        : `${spanWords(yearsAgo)} before ${longDate(ctx.words, reference)}`;
   let dateLine: string;
   if (target) {
     const oldStyle = ctx.oldStyle || compareDates(target, LAST_CIVIL_OLD_STYLE) <= 0 || (leadDay?.matches.some((m) => m.event.calendar === 'julian') ?? false);
