@@ -3,6 +3,9 @@ import { type CalendarDate, MAX_YEAR } from '../core/calendar.js';
 import { explainInvalidPartialDate, parsePartialDate, precisionOf } from '../core/partial-date.js';
 import { type CountryReform, REFORMS, findByNcalCode, findReform } from '../core/reform.js';
 import { isKnownTimeZone } from '../io/clock.js';
+import type { Mailbox } from '../render/context.js';
+import { parseMailbox } from '../render/email.js';
+import { linkableUrl } from '../render/markup.js';
 
 /**
  * `--date`: a day written YYYY-MM-DD, real in the Gregorian or the Julian calendar; which one it
@@ -53,4 +56,27 @@ export function parseCountryArgument(value: string): CountryReform {
   const ncal = findByNcalCode(value.trim());
   const hint = ncal ? ` ncal's ${value.toUpperCase()} is ${ncal.name}: use ${ncal.code}.` : '';
   throw new InvalidArgumentError(`"${value}" is not a country in the reform table.${hint} Known: ${REFORMS.map((r) => r.code).join(' ')}.`);
+}
+
+/**
+ * `--to`/`--from`: one mailbox, `Name <local@domain>` or `local@domain`. A line break or other
+ * control character is refused outright: it is how a header would be injected into the message.
+ */
+export function parseMailboxArgument(value: string): Mailbox {
+  if (/[\r\n\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) {
+    throw new InvalidArgumentError('an address may not contain a line break or a control character.');
+  }
+  const mailbox = parseMailbox(value);
+  if (!mailbox) throw new InvalidArgumentError(`expected one address such as reader@example.org or "Ada Reader <ada@example.org>"; got "${value}".`);
+  return mailbox;
+}
+
+export function collectMailbox(value: string, previous: Mailbox[] = []): Mailbox[] {
+  return [...previous, parseMailboxArgument(value)];
+}
+
+/** `--feed-url`: an absolute http(s) address, where the feed is published. */
+export function parseUrlArgument(value: string): string {
+  if (!linkableUrl(value)) throw new InvalidArgumentError(`expected an http:// or https:// address such as https://example.org/centenary/feed.xml; got "${value}".`);
+  return value;
 }

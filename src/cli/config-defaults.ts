@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Config } from '../core/config.js';
 import { loadConfig } from '../io/config-file.js';
+import { LOCALE_NAMES } from '../render/locales.js';
 import { FORMATS } from '../render/renderers.js';
 import type { CliIO } from './cli-io.js';
 
@@ -26,7 +27,7 @@ function settingsFor(config: Config, command: Command, io: CliIO): [string, unkn
  */
 export function applyConfigDefaults(io: CliIO) {
   return async (_program: Command, command: Command): Promise<void> => {
-    const config = await loadConfig(io.env, FORMATS);
+    const config = await loadConfig(io.env, { formats: FORMATS, locales: LOCALE_NAMES });
     for (const [name, value] of settingsFor(config, command, io)) {
       if (value === undefined) continue;
       const option = command.options.find((o) => o.attributeName() === name);

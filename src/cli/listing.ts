@@ -3,7 +3,6 @@ import type { CalendarDate } from '../core/calendar.js';
 import { EXIT, UsageError } from '../core/errors.js';
 import { type EventFilter, filterEvents } from '../core/event-filter.js';
 import { foldedWords } from '../core/fold-text.js';
-import type { LocaleTag } from '../core/locales.js';
 import { explainInvalidPartialDate, julianDayRange, parsePartialDate } from '../core/partial-date.js';
 import { fromJulianDay, toJulianDay } from '../core/calendar.js';
 import { formatIssue } from '../core/dataset-issue.js';
@@ -14,7 +13,7 @@ import { cleanInline } from '../render/sanitize.js';
 import { collect } from './arguments.js';
 import type { CliIO } from './cli-io.js';
 import { resolveTimeZone } from './commands/query.js';
-import { dateWords, parseLocaleArgument } from './locale-option.js';
+import { DEFAULT_LOCALE, LOCALE_NAMES, type LocaleName, dateWordsFor } from '../render/locales.js';
 import { colourLevel, makeStyle, outputWidth } from './terminal.js';
 
 export interface ListingFlags {
@@ -26,7 +25,7 @@ export interface ListingFlags {
   readonly country: string[];
   readonly oldStyle: boolean;
   readonly format: Format;
-  readonly locale?: LocaleTag;
+  readonly locale: LocaleName;
   readonly color?: boolean;
 }
 
@@ -57,7 +56,7 @@ export function addListingOptions(command: Command): Command {
     .option('--country <code>', 'only events in this country, ISO 3166-1 alpha-2 (repeatable)', parseCountry, [])
     .option('--old-style', 'show the Old Style (Julian) equivalent of every date', false)
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
-    .option('--locale <tag>', 'language of month and weekday names (default en-GB)', parseLocaleArgument)
+    .addOption(new Option('--locale <locale>', 'language of dates, month and weekday names').choices(LOCALE_NAMES).default(DEFAULT_LOCALE))
     .option('--color', 'force colour')
     .option('--no-color', 'never colour')
     .option('--debug', 'show stack traces for errors', false);
@@ -85,9 +84,10 @@ export async function runListing(words: readonly string[], flags: ListingFlags, 
       style: flags.format === 'text' ? makeStyle(colourLevel(flags.color, io)) : makeStyle(0),
       width: outputWidth(io.stdout),
       oldStyle: flags.oldStyle,
-      words: dateWords(flags.locale),
+      words: dateWordsFor(flags.locale),
       referenceIsToday: false,
       timeZone: timeZone ?? 'local',
+      now: io.now(),
     }),
   );
   return EXIT.ok;

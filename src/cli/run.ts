@@ -4,6 +4,7 @@ import type { CliIO } from './cli-io.js';
 import { buildProgram } from './program.js';
 import { reportError } from './report-error.js';
 import { packageVersion } from '../io/package-files.js';
+import { cleanInline } from '../render/sanitize.js';
 
 
 /** Routes commander's own output and errors through io, for the program and every subcommand. */
@@ -12,7 +13,7 @@ function configure(command: Command, io: CliIO): void {
   command.configureOutput({
     writeOut: (s) => io.stdout.write(s),
     writeErr: (s) => io.stderr.write(s),
-    outputError: (s, write) => write(`centenary: ${s.replace(/^error: /, '').trimEnd()} — see 'centenary --help'\n`),
+    outputError: (s, write) => write(`centenary: ${cleanInline(s.replace(/^error: /, ''))} — see 'centenary --help'\n`),
   });
   for (const sub of command.commands) configure(sub, io);
 }

@@ -263,3 +263,14 @@ export function matchMonth(index: EventIndex, reference: CalendarDate, yearsAgo:
 export function toOldStyle(date: CalendarDate): CalendarDate {
   return convertDate(date, 'julian');
 }
+
+/** Every event known to the day, taken on its first day: what a calendar file to subscribe to holds. */
+export function allDatedMatches(index: EventIndex): EventMatch[] {
+  const matches: EventMatch[] = [];
+  for (const entries of index.byMonthDay.values()) {
+    for (const { dated, kind } of entries) {
+      if (kind === 'start') matches.push({ event: dated.event, kind, start: dated.start, ...(dated.end ? { end: dated.end } : {}) });
+    }
+  }
+  return matches.sort(compareMatches);
+}

@@ -20,6 +20,8 @@ export type QueryResult =
       readonly days: readonly DayResult[];
       /** Filled only when no day in the window has events. */
       readonly nearest: readonly DayResult[];
+      /** A digest's "this month N years ago", after the days; absent in a plain query. */
+      readonly months?: readonly MonthResult[];
     }
   | {
       readonly type: 'month';
@@ -36,9 +38,19 @@ export function runQuery(index: EventIndex, options: QueryOptions): QueryResult 
   return { type: 'days', options, days, nearest: empty ? findNearest(index, options, NEAREST_RADIUS) : [] };
 }
 
+/** A day's edition for `centenary digest`: the window of days, and with `thisMonth` the month N years back. */
+export function runDigest(index: EventIndex, options: Omit<QueryOptions, 'month'> & { readonly thisMonth: boolean }): QueryResult {
+  const { thisMonth, ...rest } = options;
+  const result = runQuery(index, { ...rest, month: false });
+  if (!thisMonth || result.type !== 'days') return result;
+  return { ...result, months: options.years.map((n) => matchMonth(index, options.reference, n)) };
+}
+
+const emptyMonth = (m: MonthResult) => m.matches.length === 0 && m.undated.length === 0;
+
 export function isEmptyResult(result: QueryResult): boolean {
-  if (result.type === 'days') return result.days.every((d) => d.matches.length === 0);
-  return result.months.every((m) => m.matches.length === 0 && m.undated.length === 0);
+  if (result.type === 'days') return result.days.every((d) => d.matches.length === 0) && (result.months ?? []).every(emptyMonth);
+  return result.months.every(emptyMonth);
 }
 
 /** Days around the window searched for the nearest events when nothing matched. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { type Config, validateConfig } from '../core/config.js';
+import type { Config } from '../core/config.js';
 import { DataError } from '../core/errors.js';
 import { findSyntaxErrors, locateIssues } from '../core/json-location.js';
 import { isKnownTimeZone } from './clock.js';
@@ -27,7 +27,7 @@ function resolveFile(file: string, base: string, env: Env): string {
  * Reads the config file, if there is one. A bad one is reported like bad data: every problem
  * with file, line and column, and a DataError (exit 1).
  */
-export async function loadConfig(env: Env, formats: readonly string[]): Promise<Config> {
+export async function loadConfig(env: Env, known: { readonly formats: readonly string[]; readonly locales: readonly string[] }): Promise<Config> {
   const path = configPath(env);
   if (!path) return {};
   let text: string;
@@ -44,7 +44,9 @@ export async function loadConfig(env: Env, formats: readonly string[]): Promise<
   } catch {
     throw badConfig(path, findSyntaxErrors(text, path));
   }
-  const { config, issues } = validateConfig(parsed, { isTimeZone: isKnownTimeZone, formats });
+  // Loaded only when there is a config file: most runs have none and never pay for ajv.
+  const { validateConfig } = await import('../core/config.js');
+  const { config, issues } = validateConfig(parsed, { isTimeZone: isKnownTimeZone, ...known });
   if (!config) throw badConfig(path, locateIssues(text, path, issues));
   return config.files ? { ...config, files: config.files.map((f) => resolveFile(f, dirname(path), env)) } : config;
 }

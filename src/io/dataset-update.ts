@@ -3,7 +3,7 @@ import { DataError, FileError } from '../core/errors.js';
 import type { HistoricalEvent } from '../core/event.js';
 import { findSyntaxErrors, locateIssues } from '../core/json-location.js';
 import { createDatasetValidator } from '../core/validate-dataset.js';
-import { writeFileAtomically } from './atomic-write.js';
+import { writeFileAtomically } from './atomic-file.js';
 import { checkDatasets } from './dataset-files.js';
 import { withFileLock } from './file-lock.js';
 

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { FileError } from '../core/errors.js';
+import { readTextIfExists, writeFileAtomically } from './atomic-file.js';
 
 /** How long a lock may go without being refreshed before another run may take it (a crashed holder). */
 const STALE_MS = 10_000;
@@ -14,6 +15,7 @@ const STALE_MS = 10_000;
  * briefly. The file itself need not exist yet.
  */
 export async function withFileLock<T>(path: string, work: () => Promise<T>): Promise<T> {
+  let compromised: Error | undefined;
   let release: () => Promise<void>;
   // Fail at once rather than after every retry when the file cannot be there at all.
   const dir = await stat(dirname(path)).catch(() => undefined);
@@ -24,6 +26,9 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>): Pro
       stale: STALE_MS,
       // Waits up to about 20 s: longer than a stale lock lives.
       retries: { retries: 80, factor: 1.3, minTimeout: 20, maxTimeout: 300, randomize: true },
+      onCompromised: (error) => {
+        compromised = error;
+      },
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -34,8 +39,23 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>): Pro
     throw new FileError(`cannot lock ${path}: ${why}`, 'check the path and that its directory is writable');
   }
   try {
-    return await work();
+    const result = await work();
+    if (compromised) throw new FileError(`the lock on ${path} was lost while changing it: ${compromised.message}`, 'run again');
+    return result;
   } finally {
     await release().catch(() => undefined);
   }
+}
+
+/**
+ * Read–change–write of one file under its lock, the write atomic. `change` returns the new text,
+ * or undefined to leave the file as it is. Returns whether the file was written.
+ */
+export async function updateFileLocked(file: string, change: (existing: string | undefined) => string | undefined): Promise<boolean> {
+  return withFileLock(file, async () => {
+    const next = change(await readTextIfExists(file));
+    if (next === undefined) return false;
+    await writeFileAtomically(file, next);
+    return true;
+  });
 }

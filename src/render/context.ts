@@ -17,4 +17,24 @@ export interface RenderContext {
   /** The reference day is the real today (not a `--date`), so "today" and "tomorrow" are true. */
   readonly referenceIsToday: boolean;
   readonly timeZone: string;
+  /** The clock, read once by the CLI (ms since the epoch): feed and message timestamps. Renderers never read a clock. */
+  readonly now: number;
+  /** The `--locale` name (`en`, `de` …), for `lang` attributes; `words` carries the locale itself. */
+  readonly localeName?: string;
+  /** Envelope of the e-mail format: `--to` and `--from`, already checked for line breaks. */
+  readonly mail?: MailHeaders;
+  /** Where the Atom feed is published (`--feed-url`): the feed's `rel="self"`, the page's feed link. */
+  readonly feedUrl?: string;
+}
+
+export interface Mailbox {
+  /** Display name, any Unicode; encoded per RFC 2047 when written. */
+  readonly name?: string;
+  /** `local@domain`, printable ASCII without spaces, angle brackets or line breaks. */
+  readonly address: string;
+}
+
+export interface MailHeaders {
+  readonly to: readonly Mailbox[];
+  readonly from?: Mailbox;
 }

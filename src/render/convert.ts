@@ -79,8 +79,12 @@ export function renderConversionJson(c: Conversion): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-/** One renderer per output format, like the query's table. */
+/** One renderer per output format `convert` offers (a conversion is not an edition: text and JSON). */
 export const conversionRenderers = {
   text: renderConversionText,
   json: renderConversionJson,
-} satisfies Record<Format, ConversionRenderer>;
+} satisfies Record<Extract<Format, 'text' | 'json'>, ConversionRenderer>;
+
+export type ConversionFormat = keyof typeof conversionRenderers;
+
+export const CONVERSION_FORMATS = Object.keys(conversionRenderers) as ConversionFormat[];

@@ -2,33 +2,100 @@ import type { Locale } from 'date-fns';
 import { type CalendarDate, type Weekday, convertDate, weekdayOf } from '../core/calendar.js';
 import type { PartialDate } from '../core/partial-date.js';
 
-/** Month and weekday names come from a date-fns locale; the dates themselves never become `Date`s. */
+/**
+ * Month and weekday names, date order and grammar come from a date-fns locale (its own long-date
+ * patterns, read token by token); the dates themselves never become `Date`s, which cannot hold
+ * an Old Style date nor a year below 100.
+ */
 export interface DateWords {
   readonly locale: Locale;
+  /** How the language marks an Old Style date: "25 October O.S."; English when absent. */
+  readonly oldStyle?: (date: string) => string;
+  /** The day of the month as the language writes it in a date ("1er" in French). */
+  readonly dayNumber?: (day: number) => string;
 }
 
-export function monthName(words: DateWords, month: number): string {
-  return words.locale.localize.month((month - 1) as never, { width: 'wide', context: 'formatting' });
+export function monthName(words: DateWords, month: number, context: 'formatting' | 'standalone' = 'formatting'): string {
+  return words.locale.localize.month((month - 1) as never, { width: 'wide', context });
 }
 
 export function weekdayName(words: DateWords, weekday: Weekday): string {
   return words.locale.localize.day(weekday, { width: 'wide', context: 'formatting' });
 }
 
-/** "26 November 1926", or "Friday, 26 November 1926" with the weekday. */
+type Token = { readonly kind: 'field'; readonly text: string } | { readonly kind: 'literal'; readonly text: string };
+
+/** Splits a date-fns/Unicode date pattern such as `EEEE, d 'de' MMMM 'de' y` into fields and literals. */
+function tokenize(pattern: string): Token[] {
+  const tokens: Token[] = [];
+  // `do` (German "26.") is the one field made of two letters.
+  const re = /'((?:[^']|'')*)'|do|([A-Za-z])\2*|[^'A-Za-z]+/g;
+  for (const m of pattern.matchAll(re)) {
+    if (m[1] !== undefined) tokens.push({ kind: 'literal', text: m[1] === '' ? "'" : m[1].replace(/''/g, "'") });
+    else if (/^[A-Za-z]/.test(m[0])) tokens.push({ kind: 'field', text: m[0] });
+    else tokens.push({ kind: 'literal', text: m[0] });
+  }
+  return tokens;
+}
+
+const isYear = (t: Token) => t.kind === 'field' && /^[yY]+$/.test(t.text);
+
+/** The locale's long date without its year: "d MMMM y 'г.'" → "d MMMM" (with the literals around the year). */
+function withoutYear(tokens: readonly Token[]): Token[] {
+  const at = tokens.findIndex(isYear);
+  if (at < 0) return [...tokens];
+  let from = at;
+  while (from > 0 && tokens[from - 1]?.kind === 'literal') from--;
+  let to = at + 1;
+  // A year at the end takes its trailing literals ("'г.'") with it; a year in front, the ones after it.
+  if (tokens.slice(to).every((t) => t.kind === 'literal')) to = tokens.length;
+  else if (from === 0) while (to < tokens.length && tokens[to]?.kind === 'literal') to++;
+  return [...tokens.slice(0, from), ...tokens.slice(to)];
+}
+
+function dayText(words: DateWords, day: number, field: string): string {
+  if (field === 'do') return words.locale.localize.ordinalNumber(day, { unit: 'date' });
+  return words.dayNumber ? words.dayNumber(day) : String(day);
+}
+
+/** Writes `date` with the locale's pattern; `days` replaces the day field (for ranges: "6–8"). */
+function formatTokens(words: DateWords, tokens: readonly Token[], date: CalendarDate, days?: (field: string) => string): string {
+  return tokens
+    .map((t) => {
+      if (t.kind === 'literal') return t.text;
+      if (/^E+$/.test(t.text)) return weekdayName(words, weekdayOf(date));
+      if (/^M+$/.test(t.text)) return monthName(words, date.month);
+      if (/^[yY]+$/.test(t.text)) return String(date.year);
+      if (t.text === 'd' || t.text === 'do') return days ? days(t.text) : dayText(words, date.day, t.text);
+      return t.text;
+    })
+    .join('');
+}
+
+function pattern(words: DateWords, withWeekday: boolean): Token[] {
+  return tokenize(words.locale.formatLong?.date({ width: withWeekday ? 'full' : 'long' }) ?? 'd MMMM y');
+}
+
+/** "26 November 1926", or "Friday, 26 November 1926" with the weekday; "26. November 1926", "26 ноября 1926 г.". */
 export function longDate(words: DateWords, date: CalendarDate, withWeekday = false): string {
-  const text = `${date.day} ${monthName(words, date.month)} ${date.year}`;
-  return withWeekday ? `${capitalise(weekdayName(words, weekdayOf(date)))}, ${text}` : text;
+  return formatTokens(words, pattern(words, withWeekday), date);
 }
 
 /** "6–8 November 1917", "30 October – 2 November 1917", "30 December 1926 – 2 January 1927". */
 export function dateRange(words: DateWords, start: CalendarDate, end: CalendarDate | undefined, withYear = true): string {
-  const year = (d: CalendarDate) => (withYear ? ` ${d.year}` : '');
-  const dayMonth = (d: CalendarDate) => `${d.day} ${monthName(words, d.month)}`;
-  if (!end) return `${dayMonth(start)}${year(start)}`;
-  if (start.year === end.year && start.month === end.month) return `${start.day}–${dayMonth(end)}${year(end)}`;
-  if (start.year === end.year) return `${dayMonth(start)} – ${dayMonth(end)}${year(end)}`;
-  return `${dayMonth(start)} ${start.year} – ${dayMonth(end)} ${end.year}`;
+  const long = pattern(words, false);
+  const tokens = withYear ? long : withoutYear(long);
+  if (!end) return formatTokens(words, tokens, start);
+  if (start.year === end.year && start.month === end.month) {
+    return formatTokens(words, tokens, end, (field) => `${dayText(words, start.day, field)}–${dayText(words, end.day, field)}`);
+  }
+  if (start.year === end.year) return `${formatTokens(words, withoutYear(long), start)} – ${formatTokens(words, tokens, end)}`;
+  return `${formatTokens(words, long, start)} – ${formatTokens(words, long, end)}`;
+}
+
+/** "25 October O.S." in the words' language. */
+function oldStyleText(words: DateWords, date: string): string {
+  return words.oldStyle ? words.oldStyle(date) : `${date} O.S.`;
 }
 
 /**
@@ -41,7 +108,7 @@ export function dualDate(words: DateWords, start: CalendarDate, end: CalendarDat
   const jStart = convertDate(start, 'julian');
   const jEnd = end ? convertDate(end, 'julian') : undefined;
   const sameYears = jStart.year === start.year && (jEnd?.year ?? jStart.year) === (end?.year ?? start.year);
-  return `${newStyle} (${dateRange(words, jStart, jEnd, !sameYears)} O.S.)`;
+  return `${newStyle} (${oldStyleText(words, dateRange(words, jStart, jEnd, !sameYears))})`;
 }
 
 /** "Friday, 26 November 1926 (13 November O.S.)" */
@@ -49,13 +116,13 @@ export function dualDayHeading(words: DateWords, date: CalendarDate, oldStyle: b
   const text = longDate(words, date, true);
   if (!oldStyle) return text;
   const j = convertDate(date, 'julian');
-  return `${text} (${dateRange(words, j, undefined, j.year !== date.year)} O.S.)`;
+  return `${text} (${oldStyleText(words, dateRange(words, j, undefined, j.year !== date.year))})`;
 }
 
 /** "November 1926", "1926" for dates known only that far. */
 export function partialDateText(words: DateWords, date: PartialDate): string {
   if (date.month === undefined) return String(date.year);
-  return `${capitalise(monthName(words, date.month))} ${date.year}`;
+  return `${capitalise(monthName(words, date.month, 'standalone'))} ${date.year}`;
 }
 
 export function capitalise(text: string): string {

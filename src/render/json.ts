@@ -92,6 +92,7 @@ export function renderJson(result: QueryResult, ctx: RenderContext): string {
           ongoing: options.ongoing,
           days: result.days.map(dayJson),
           nearest: result.nearest.map(dayJson),
+          ...(result.months ? { months: result.months.map(monthJson) } : {}),
         }
       : { ...head, months: result.months.map(monthJson) };
   return `${JSON.stringify(body, null, 2)}\n`;

@@ -13,6 +13,7 @@ const INDENT = '  ';
 
 export function renderText(result: QueryResult, ctx: RenderContext): string {
   const blocks = result.type === 'days' ? renderDays(result.days, result.nearest, ctx) : result.months.map((m) => renderMonth(m, ctx));
+  if (result.type === 'days') for (const m of result.months ?? []) blocks.push(renderMonth(m, ctx));
   return `${blocks.join('\n\n')}\n`;
 }
 
@@ -79,7 +80,7 @@ function withDualYear(text: string, event: HistoricalEvent): string {
   return text.replace(/ O\.S\.\)$/, ` ${event.dualYear} O.S.)`);
 }
 
-function progressText(match: EventMatch, day: DayResult): string | undefined {
+export function progressText(match: EventMatch, day: DayResult): string | undefined {
   if (!match.end) return undefined;
   if (match.kind === 'start') return 'first day';
   if (match.kind === 'end') return 'last day';
@@ -98,7 +99,7 @@ export function placeText(event: HistoricalEvent): string | undefined {
 }
 
 function renderMonth(month: MonthResult, ctx: RenderContext): string {
-  const heading = `${capitalise(monthName(ctx.words, month.month))} ${month.year}, ${month.yearsAgo} years ago this month`;
+  const heading = `${capitalise(monthName(ctx.words, month.month, 'standalone'))} ${month.year}, ${month.yearsAgo} years ago this month`;
   const lines = [ctx.style.heading(heading)];
   if (month.matches.length === 0 && month.undated.length === 0) lines.push('', `${INDENT}Nothing in the dataset for this month.`);
   for (const match of month.matches) lines.push('', ...renderMatch(match, undefined, ctx));

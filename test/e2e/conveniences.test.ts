@@ -19,7 +19,7 @@ describe('the config file', () => {
     const home = configHome(JSON.stringify({ files: [OS], years: [100, 101], locale: 'de', oldStyle: true }));
     const { stdout, code } = await runInProcess(['--date', '2018-11-11'], { env: { TZ: 'UTC', XDG_CONFIG_HOME: home } });
     expect(code).toBe(0);
-    expect(stdout).toContain('100 years before 11 November 2018: Montag, 11 November 1918 (29 Oktober O.S.)');
+    expect(stdout).toContain('100 years before 11. November 2018: Montag, 11. November 1918 (29. Oktober a. St.)');
     expect(stdout).toContain('Armistice of Compiègne');
   });
 

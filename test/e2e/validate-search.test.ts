@@ -87,7 +87,7 @@ describe('centenary search and list', () => {
     [['list', '--from', '1917-13'], /"1917-13" is not a date: there is no month 13/],
     [['list', '--country', 'Russia'], /expected an ISO 3166-1 alpha-2 code/],
     [['list', '--from', '1918', '--to', '1917'], /--to is before --from/],
-    [['list', '--locale', 'xx'], /unknown locale "xx"/],
+    [['list', '--locale', 'xx'], /argument 'xx' is invalid. Allowed choices are en, de, fr, ru, es/],
   ])('bad usage %j: exit 2 and a message', async (args, message) => {
     const { stderr, stdout, code } = await runInProcess([...args, '--file', ACCENTS]);
     expect(code).toBe(2);

@@ -73,6 +73,7 @@ export async function runCalCommand(asked: { year: number; month: number } | und
       words: { locale: enGB },
       referenceIsToday: flags.date === undefined,
       timeZone: timeZone ?? 'local',
+      now: io.now(),
     }),
   );
   return EXIT.ok;

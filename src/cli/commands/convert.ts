@@ -4,8 +4,7 @@ import type { CalendarName } from '../../core/calendar.js';
 import { convertWrittenDate } from '../../core/convert.js';
 import { EXIT } from '../../core/errors.js';
 import type { CountryReform } from '../../core/reform.js';
-import { conversionRenderers } from '../../render/convert.js';
-import { FORMATS, type Format } from '../../render/renderers.js';
+import { CONVERSION_FORMATS, type ConversionFormat, conversionRenderers } from '../../render/convert.js';
 import { parseCountryArgument } from '../arguments.js';
 import type { CliIO } from '../cli-io.js';
 import { colourLevel, makeStyle, outputWidth } from '../terminal.js';
@@ -14,7 +13,7 @@ import type { RegisterCommand } from './index.js';
 interface ConvertFlags {
   readonly from?: CalendarName;
   readonly country?: CountryReform;
-  readonly format: Format;
+  readonly format: ConversionFormat;
   readonly color?: boolean;
 }
 
@@ -35,7 +34,7 @@ export const registerConvert: RegisterCommand = (program: Command, io: CliIO, se
     .argument('<date...>', 'YYYY-MM-DD, "25 October 1917", "25 Oct 1917 O.S.", "7 Nov 1917 N.S.", "11 February 1731/32"')
     .addOption(new Option('--from <calendar>', 'the calendar DATE is written in (default: Old Style, unless marked or --country)').choices(['julian', 'gregorian']))
     .option('--country <CC>', 'read DATE in the calendar in force in that country on that day (ISO code, e.g. GB, RU)', parseCountryArgument)
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(CONVERSION_FORMATS).default('text'))
     .option('--color', 'force colour')
     .option('--no-color', 'never colour')
     .option('--debug', 'show stack traces for errors', false)
@@ -56,6 +55,7 @@ export function runConvertCommand(text: string, flags: ConvertFlags, io: CliIO):
       words: { locale: enGB },
       referenceIsToday: false,
       timeZone: 'UTC',
+      now: io.now(),
     }),
   );
   return EXIT.ok;

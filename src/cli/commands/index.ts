@@ -4,6 +4,7 @@ import { registerAdd } from './add.js';
 import { registerCal } from './cal.js';
 import { registerCompletion } from './completion.js';
 import { registerConvert } from './convert.js';
+import { registerDigest } from './digest.js';
 import { registerImport } from './import.js';
 import { registerList } from './list.js';
 import { registerSearch } from './search.js';
@@ -19,6 +20,7 @@ export type RegisterCommand = (program: Command, io: CliIO, setExitCode: SetExit
 export const COMMANDS: readonly RegisterCommand[] = [
   registerConvert,
   registerCal,
+  registerDigest,
   registerStats,
   registerValidate,
   registerSearch,

@@ -6,15 +6,15 @@ import { EXIT, UsageError } from '../../core/errors.js';
 import { ANNIVERSARY_RULES, type AnniversaryRule, buildEventIndex } from '../../core/match.js';
 import { type QueryOptions, isEmptyResult, queryNeeds, runQuery } from '../../core/query.js';
 import { FORMATS, type Format, renderers } from '../../render/renderers.js';
+import type { Mailbox } from '../../render/context.js';
+import { DEFAULT_LOCALE, LOCALE_NAMES, type LocaleName } from '../../render/locales.js';
 import { cleanInline } from '../../render/sanitize.js';
 import { isKnownTimeZone, systemTimeZone, todayIn } from '../../io/clock.js';
 import { resolveDatasetPaths } from '../../io/dataset-paths.js';
 import { loadForQuery, resolveCacheRoot } from '../../io/event-cache.js';
-import { collect, parseDayArgument, parseDaysArgument, parseTimeZoneArgument, parseYearsArgument } from '../arguments.js';
+import { collect, collectMailbox, parseDayArgument, parseMailboxArgument, parseDaysArgument, parseTimeZoneArgument, parseYearsArgument } from '../arguments.js';
 import type { CliIO } from '../cli-io.js';
-import type { LocaleTag } from '../../core/locales.js';
-import { dateWords, parseLocaleArgument } from '../locale-option.js';
-import { colourLevel, makeStyle, outputWidth } from '../terminal.js';
+import { buildRenderContext, checkMailOptions } from '../render-context.js';
 
 /** Options of the default query, as commander hands them over. */
 export interface QueryFlags {
@@ -34,8 +34,16 @@ export interface QueryFlags {
   readonly color?: boolean;
   readonly debug: boolean;
   readonly cache: boolean;
-  readonly locale?: LocaleTag;
+  readonly locale: LocaleName;
+  readonly to: Mailbox[];
+  readonly from?: Mailbox;
 }
+
+/** --old-style, the same for every command that renders dates. */
+export const OLD_STYLE_OPTION = () =>
+  new Option('--old-style [when]', 'show Old Style (Julian) equivalents: where they mean something (auto), or for every date (always)')
+    .choices(['auto', 'always'])
+    .preset('auto');
 
 /** The options that choose data, day and span; shared by every command that queries. */
 export function addDataOptions(command: Command): Command {
@@ -53,15 +61,13 @@ export function addQueryOptions(command: Command): Command {
     .option('-B, --behind <days>', 'also show this many days before the reference day', parseDaysArgument, 0)
     .option('--ongoing', 'show multi-day events on every day they span, not just the first and last', false)
     .option('-m, --month', 'list the whole month N years back, including events known only to the month', false)
-    .addOption(
-      new Option('--old-style [when]', 'show Old Style (Julian) equivalents: where they mean something (auto), or for every date (always)')
-        .choices(['auto', 'always'])
-        .preset('auto'),
-    )
+    .addOption(OLD_STYLE_OPTION())
     .addOption(new Option('--old-style-anniversary <rule>', 'Old Style events: elapsed (true date) or nominal (same O.S. day and month)').choices(ANNIVERSARY_RULES).default('elapsed'))
     .addOption(new Option('--calendar <calendar>', 'the calendar --date is written in (julian for Old Style)').choices(['gregorian', 'julian']))
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
-    .option('--locale <tag>', 'language of month and weekday names (default en-GB)', parseLocaleArgument)
+    .addOption(new Option('--locale <locale>', 'language of dates, month and weekday names').choices(LOCALE_NAMES).default(DEFAULT_LOCALE))
+    .option('--to <address>', 'recipient of --format email (repeatable)', collectMailbox, [])
+    .option('--from <address>', 'sender of --format email', parseMailboxArgument)
     .option('-q, --quiet', 'print nothing when nothing matched (for cron)', false)
     .option('--color', 'force colour')
     .option('--no-color', 'never colour')
@@ -94,6 +100,7 @@ export function referenceDay(date: CalendarDate, calendar: CalendarName = 'grego
 }
 
 export async function runQueryCommand(flags: QueryFlags, io: CliIO): Promise<number> {
+  checkMailOptions(flags);
   const timeZone = resolveTimeZone(flags.tz, io);
   const reference = flags.date ? referenceDay(flags.date, flags.calendar) : todayIn(timeZone, io.now());
   const tooFar = flags.years.find((n) => reference.year - n < 1);
@@ -120,16 +127,6 @@ export async function runQueryCommand(flags: QueryFlags, io: CliIO): Promise<num
   for (const warning of dataset.warnings) io.stderr.write(`${cleanInline(formatIssue(warning))}\n`);
   if (flags.quiet && isEmptyResult(result)) return EXIT.ok;
   const render = renderers[flags.format];
-  io.stdout.write(
-    render(result, {
-      style: flags.format === 'text' ? makeStyle(colourLevel(flags.color, io)) : makeStyle(0),
-      width: outputWidth(io.stdout),
-      oldStyle: flags.oldStyle === 'always',
-      oldStyleAuto: flags.oldStyle === 'auto' || flags.oldStyle === true,
-      words: dateWords(flags.locale),
-      referenceIsToday: flags.date === undefined,
-      timeZone: timeZone ?? (flags.format === 'text' ? 'local' : systemTimeZone()),
-    }),
-  );
+  io.stdout.write(render(result, buildRenderContext(flags, io, timeZone ?? (flags.format === 'text' ? 'local' : systemTimeZone()), flags.date === undefined)));
   return EXIT.ok;
 }
