@@ -6,5 +6,5 @@ import { buildProgram } from '../src/cli/program.js';
 import { PACKAGE_ROOT, packageVersion } from '../src/io/package-files.js';
 
 const silent = { write: () => true };
-const program = buildProgram(packageVersion(), { stdout: silent, stderr: silent, env: {}, now: () => 0 }, () => undefined);
+const program = await buildProgram(packageVersion(), { stdout: silent, stderr: silent, env: {}, now: () => 0 }, () => undefined);
 writeFileSync(join(PACKAGE_ROOT, 'dist', 'centenary.1'), renderManPage(program, packageVersion()));

@@ -4,7 +4,7 @@ import { explainInvalidPartialDate, parsePartialDate, precisionOf } from '../cor
 import { type CountryReform, REFORMS, findByNcalCode, findReform } from '../core/reform.js';
 import { isKnownTimeZone } from '../io/clock.js';
 import type { Mailbox } from '../render/context.js';
-import { parseMailbox } from '../render/email.js';
+import { parseMailbox } from '../render/mailbox.js';
 import { linkableUrl } from '../render/markup.js';
 
 /**

@@ -13,7 +13,7 @@ import { cleanInline } from '../render/sanitize.js';
 import { collect } from './arguments.js';
 import type { CliIO } from './cli-io.js';
 import { resolveTimeZone } from './commands/query.js';
-import { DEFAULT_LOCALE, LOCALE_NAMES, type LocaleName, dateWordsFor } from '../render/locales.js';
+import { DEFAULT_LOCALE, LOCALE_NAMES, type LocaleName, loadDateWords } from '../render/locales.js';
 import { colourLevel, makeStyle, outputWidth } from './terminal.js';
 
 export interface ListingFlags {
@@ -80,11 +80,11 @@ export async function runListing(words: readonly string[], flags: ListingFlags, 
   };
   const list = filterEvents(dataset.events, filter);
   io.stdout.write(
-    renderList(flags.format, list, {
+    await renderList(flags.format, list, {
       style: flags.format === 'text' ? makeStyle(colourLevel(flags.color, io)) : makeStyle(0),
       width: outputWidth(io.stdout),
       oldStyle: flags.oldStyle,
-      words: dateWordsFor(flags.locale),
+      words: await loadDateWords(flags.locale),
       referenceIsToday: false,
       timeZone: timeZone ?? 'local',
       now: io.now(),

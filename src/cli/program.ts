@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { CliIO } from './cli-io.js';
 import { applyConfigDefaults } from './config-defaults.js';
-import { COMMANDS, type SetExitCode } from './commands/index.js';
+import { COMMANDS, COMMAND_NAMES, type CommandName, type SetExitCode, commandsNeeded } from './commands/index.js';
 import { type QueryFlags, addQueryOptions, runQueryCommand } from './commands/query.js';
 
 const EXAMPLES = `
@@ -22,8 +22,11 @@ Examples:
 Exit codes: 0 success, 1 failure or bad data, 2 bad usage.
 Data: --file, else $CENTENARY_EVENTS, else the bundled events.json.`;
 
-/** Every command and option, declared once; --help (and the man page) are generated from here. */
-export function buildProgram(version: string, io: CliIO, setExitCode: SetExitCode): Command {
+/**
+ * Every command and option, declared once; --help (and the man page) are generated from here.
+ * With `argv`, only the subcommands that command line can reach are loaded; without, all.
+ */
+export async function buildProgram(version: string, io: CliIO, setExitCode: SetExitCode, argv?: readonly string[]): Promise<Command> {
   const program = new Command('centenary')
     .description('What happened N years ago today: historical anniversaries, with Old Style dates done right.')
     .version(version, '-V, --version', 'print the version')
@@ -34,6 +37,9 @@ export function buildProgram(version: string, io: CliIO, setExitCode: SetExitCod
     .addHelpText('after', EXAMPLES)
     .hook('preAction', applyConfigDefaults(io));
   addQueryOptions(program).action(async (flags: QueryFlags) => setExitCode(await runQueryCommand(flags, io)));
-  for (const register of COMMANDS) register(program, io, setExitCode);
+  const names: readonly CommandName[] = argv ? commandsNeeded(argv, program) : COMMAND_NAMES;
+  // Loaded together, registered in the table's order so that help lists them the same way every time.
+  const registers = await Promise.all(COMMAND_NAMES.filter((n) => names.includes(n)).map((n) => COMMANDS[n]()));
+  for (const register of registers) register(program, io, setExitCode);
   return program;
 }

@@ -1,6 +1,6 @@
 import { UsageError } from '../core/errors.js';
 import type { Mailbox, RenderContext } from '../render/context.js';
-import { type LocaleName, dateWordsFor } from '../render/locales.js';
+import { type LocaleName, loadDateWords } from '../render/locales.js';
 import type { Format } from '../render/renderers.js';
 import type { CliIO } from './cli-io.js';
 import { colourLevel, makeStyle, outputWidth } from './terminal.js';
@@ -25,13 +25,13 @@ export function checkMailOptions(flags: RenderFlags): void {
 }
 
 /** The one place the clock is read for rendering: renderers get it as a value. */
-export function buildRenderContext(flags: RenderFlags, io: CliIO, timeZone: string, referenceIsToday: boolean): RenderContext {
+export async function buildRenderContext(flags: RenderFlags, io: CliIO, timeZone: string, referenceIsToday: boolean): Promise<RenderContext> {
   return {
     style: flags.format === 'text' ? makeStyle(colourLevel(flags.color, io)) : makeStyle(0),
     width: outputWidth(io.stdout),
     oldStyle: flags.oldStyle === true || flags.oldStyle === 'always',
     oldStyleAuto: flags.oldStyle === 'auto',
-    words: dateWordsFor(flags.locale),
+    words: await loadDateWords(flags.locale),
     localeName: flags.locale,
     referenceIsToday,
     timeZone,

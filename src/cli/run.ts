@@ -22,9 +22,14 @@ function configure(command: Command, io: CliIO): void {
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode: number = EXIT.ok;
   const debug = argv.includes('--debug');
-  const program = buildProgram(packageVersion(), io, (code) => {
-    exitCode = code;
-  });
+  const program = await buildProgram(
+    packageVersion(),
+    io,
+    (code) => {
+      exitCode = code;
+    },
+    argv,
+  );
   configure(program, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });

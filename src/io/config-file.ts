@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Config } from '../core/config.js';
 import { DataError } from '../core/errors.js';
-import { findSyntaxErrors, locateIssues } from '../core/json-location.js';
 import { isKnownTimeZone } from './clock.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -42,12 +41,13 @@ export async function loadConfig(env: Env, known: { readonly formats: readonly s
   try {
     parsed = JSON.parse(text);
   } catch {
+    const { findSyntaxErrors } = await import('../core/json-location.js');
     throw badConfig(path, findSyntaxErrors(text, path));
   }
   // Loaded only when there is a config file: most runs have none and never pay for ajv.
   const { validateConfig } = await import('../core/config.js');
   const { config, issues } = validateConfig(parsed, { isTimeZone: isKnownTimeZone, ...known });
-  if (!config) throw badConfig(path, locateIssues(text, path, issues));
+  if (!config) throw badConfig(path, (await import('../core/json-location.js')).locateIssues(text, path, issues));
   return config.files ? { ...config, files: config.files.map((f) => resolveFile(f, dirname(path), env)) } : config;
 }
 

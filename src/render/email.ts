@@ -4,7 +4,9 @@ import { enUS } from 'date-fns/locale/en-US';
 import type { QueryResult } from '../core/query.js';
 import type { Mailbox, RenderContext } from './context.js';
 import { buildEdition } from './edition.js';
+export { parseMailbox } from './mailbox.js';
 import { renderHtmlPage } from './html.js';
+import { parseMailbox } from './mailbox.js';
 import { uuidFromName } from './stable-id.js';
 import { plainStyle } from './style.js';
 import { renderText } from './text.js';
@@ -74,17 +76,6 @@ export function formatMailbox(mailbox: Mailbox): string {
   return mailbox.name ? `${displayName(mailbox.name)} <${mailbox.address}>` : mailbox.address;
 }
 
-/** `Name <local@domain>` or `local@domain`; undefined when the text is not one mailbox or holds a control character. */
-export function parseMailbox(text: string): Mailbox | undefined {
-  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text)) return undefined;
-  const address = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
-  const trimmed = text.trim();
-  if (address.test(trimmed)) return { address: trimmed };
-  const named = /^(.*?)\s*<([^<>]+)>$/.exec(trimmed);
-  if (!named || !address.test(named[2] ?? '')) return undefined;
-  const name = (named[1] ?? '').trim().replace(/^"(.*)"$/, '$1');
-  return name === '' ? { address: named[2] ?? '' } : { name, address: named[2] ?? '' };
-}
 
 function base64Body(text: string): string {
   return (Buffer.from(text.replace(/\r?\n/g, '\r\n'), 'utf8').toString('base64').match(/.{1,76}/g) ?? []).join(NL);

@@ -2,7 +2,7 @@ import { type EventList, listAsQueryResult } from '../core/event-filter.js';
 import type { RenderContext } from './context.js';
 import { renderListJson } from './list-json.js';
 import { renderListText } from './list-text.js';
-import { type Format, renderers } from './renderers.js';
+import { type Format, loadRenderer } from './renderers.js';
 
 export type ListRenderer = (list: EventList, ctx: RenderContext) => string;
 
@@ -16,7 +16,7 @@ export const listRenderers: Partial<Record<Format, ListRenderer>> = {
   json: renderListJson,
 };
 
-export function renderList(format: Format, list: EventList, ctx: RenderContext): string {
+export async function renderList(format: Format, list: EventList, ctx: RenderContext): Promise<string> {
   const own = listRenderers[format];
-  return own ? own(list, ctx) : renderers[format](listAsQueryResult(list), ctx);
+  return own ? own(list, ctx) : (await loadRenderer(format))(listAsQueryResult(list), ctx);
 }

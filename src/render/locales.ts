@@ -1,10 +1,10 @@
 import type { Locale } from 'date-fns';
-import { de } from 'date-fns/locale/de';
-import { enGB } from 'date-fns/locale/en-GB';
-import { es } from 'date-fns/locale/es';
-import { fr } from 'date-fns/locale/fr';
-import { ru } from 'date-fns/locale/ru';
 import type { DateWords } from './date-text.js';
+
+interface LocaleEntry extends Omit<DateWords, 'locale'> {
+  /** The date-fns locale, loaded when the language is first used: a run loads only its own. */
+  readonly load: () => Promise<Locale>;
+}
 
 /**
  * The languages dates can be written in (`--locale`): the CLI's choices are this table's keys.
@@ -13,12 +13,16 @@ import type { DateWords } from './date-text.js';
  * "1er" for the first of a month.
  */
 export const LOCALES = {
-  en: { locale: enGB, oldStyle: (date: string) => `${date} O.S.` },
-  de: { locale: de, oldStyle: (date: string) => `${date} a. St.` },
-  fr: { locale: fr, oldStyle: (date: string) => `${date} a. s.`, dayNumber: (day: number) => (day === 1 ? '1er' : String(day)) },
-  ru: { locale: ru, oldStyle: (date: string) => `${date} по ст. ст.` },
-  es: { locale: es, oldStyle: (date: string) => `${date} del calendario juliano` },
-} satisfies Record<string, DateWords & { readonly locale: Locale }>;
+  en: { load: async () => (await import('date-fns/locale/en-GB')).enGB, oldStyle: (date: string) => `${date} O.S.` },
+  de: { load: async () => (await import('date-fns/locale/de')).de, oldStyle: (date: string) => `${date} a. St.` },
+  fr: {
+    load: async () => (await import('date-fns/locale/fr')).fr,
+    oldStyle: (date: string) => `${date} a. s.`,
+    dayNumber: (day: number) => (day === 1 ? '1er' : String(day)),
+  },
+  ru: { load: async () => (await import('date-fns/locale/ru')).ru, oldStyle: (date: string) => `${date} по ст. ст.` },
+  es: { load: async () => (await import('date-fns/locale/es')).es, oldStyle: (date: string) => `${date} del calendario juliano` },
+} satisfies Record<string, LocaleEntry>;
 
 export type LocaleName = keyof typeof LOCALES;
 
@@ -26,6 +30,7 @@ export const LOCALE_NAMES = Object.keys(LOCALES) as LocaleName[];
 
 export const DEFAULT_LOCALE: LocaleName = 'en';
 
-export function dateWordsFor(name: LocaleName): DateWords {
-  return LOCALES[name];
+export async function loadDateWords(name: LocaleName): Promise<DateWords> {
+  const { load, ...words } = LOCALES[name];
+  return { ...words, locale: await load() };
 }

@@ -1,26 +1,27 @@
 import type { QueryResult } from '../core/query.js';
 import type { RenderContext } from './context.js';
-import { renderAtom } from './atom.js';
-import { renderEmail } from './email.js';
-import { renderHtml } from './html.js';
-import { renderIcs } from './ics.js';
-import { renderJson } from './json.js';
-import { renderMarkdown } from './markdown.js';
-import { renderText } from './text.js';
 
 export type Renderer = (result: QueryResult, ctx: RenderContext) => string;
 
-/** One table of output formats: the CLI's `--format` choices are its keys. */
+/**
+ * One table of output formats: the CLI's `--format` choices are its keys. Each entry loads its
+ * renderer when it is first asked for, so a run loads only the format it prints (a cron job
+ * writing text never loads the HTML, XML or MIME code).
+ */
 export const renderers = {
-  text: renderText,
-  json: renderJson,
-  markdown: renderMarkdown,
-  html: renderHtml,
-  atom: renderAtom,
-  ics: renderIcs,
-  email: renderEmail,
-} satisfies Record<string, Renderer>;
+  text: async () => (await import('./text.js')).renderText,
+  json: async () => (await import('./json.js')).renderJson,
+  markdown: async () => (await import('./markdown.js')).renderMarkdown,
+  html: async () => (await import('./html.js')).renderHtml,
+  atom: async () => (await import('./atom.js')).renderAtom,
+  ics: async () => (await import('./ics.js')).renderIcs,
+  email: async () => (await import('./email.js')).renderEmail,
+} satisfies Record<string, () => Promise<Renderer>>;
 
 export type Format = keyof typeof renderers;
 
 export const FORMATS = Object.keys(renderers) as Format[];
+
+export function loadRenderer(format: Format): Promise<Renderer> {
+  return renderers[format]();
+}

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarDate } from '../../src/core/calendar.js';
 import { dateRange, dualDate, dualDayHeading, longDate, partialDateText } from '../../src/render/date-text.js';
-import { LOCALES, type LocaleName } from '../../src/render/locales.js';
+import type { DateWords } from '../../src/render/date-text.js';
+import { LOCALE_NAMES, type LocaleName, loadDateWords } from '../../src/render/locales.js';
+
+const LOCALES = Object.fromEntries(await Promise.all(LOCALE_NAMES.map(async (n) => [n, await loadDateWords(n)] as const))) as Record<LocaleName, DateWords>;
 
 const g = (year: number, month: number, day: number): CalendarDate => ({ calendar: 'gregorian', year, month, day });
 

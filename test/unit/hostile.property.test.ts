@@ -9,8 +9,12 @@ import type { HistoricalEvent } from '../../src/core/event.js';
 import { buildEventIndex } from '../../src/core/match.js';
 import { runQuery } from '../../src/core/query.js';
 import type { RenderContext } from '../../src/render/context.js';
-import { LOCALES } from '../../src/render/locales.js';
-import { renderers } from '../../src/render/renderers.js';
+import { loadDateWords } from '../../src/render/locales.js';
+import { renderAtom } from '../../src/render/atom.js';
+import { renderEmail } from '../../src/render/email.js';
+import { renderHtml } from '../../src/render/html.js';
+import { renderIcs } from '../../src/render/ics.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
 import { cleanInline } from '../../src/render/sanitize.js';
 import { plainStyle } from '../../src/render/style.js';
 import { byTag, findAll, parseHtml, parseHtmlFragment, text } from '../parsers.js';
@@ -30,7 +34,7 @@ const ctx: RenderContext = {
   style: plainStyle,
   width: 80,
   oldStyle: false,
-  words: LOCALES.en,
+  words: await loadDateWords('en'),
   localeName: 'en',
   referenceIsToday: true,
   timeZone: 'UTC',
@@ -59,7 +63,7 @@ describe('for any hostile title, summary and place, every format parses back to 
   it('HTML', () => {
     fc.assert(
       fc.property(hostile, hostile, hostile, (title, summary, place) => {
-        const doc = parseHtml(renderers.html(resultFor(title, summary, place), ctx));
+        const doc = parseHtml(renderHtml(resultFor(title, summary, place), ctx));
         expect(findAll(doc, byTag('script'))).toEqual([]);
         expect(findAll(doc, byTag('h3')).map(text)).toEqual([shown(title)]);
         expect(findAll(doc, byTag('p')).map(text)).toContain(shown(summary));
@@ -72,7 +76,7 @@ describe('for any hostile title, summary and place, every format parses back to 
     const parser = new XMLParser({ ignoreAttributes: false, htmlEntities: false, trimValues: false });
     fc.assert(
       fc.property(hostile, hostile, hostile, (title, summary, place) => {
-        const xml = renderers.atom(resultFor(title, summary, place), ctx);
+        const xml = renderAtom(resultFor(title, summary, place), ctx);
         expect(XMLValidator.validate(xml)).toBe(true);
         const entry = parser.parse(xml).feed.entry;
         expect(entry.title['#text']).toBe(`100 Years Ago: ${shown(title)}`);
@@ -85,7 +89,7 @@ describe('for any hostile title, summary and place, every format parses back to 
   it('iCalendar', () => {
     fc.assert(
       fc.property(hostile, hostile, hostile, (title, summary, place) => {
-        const ics = renderers.ics(resultFor(title, summary, place), ctx);
+        const ics = renderIcs(resultFor(title, summary, place), ctx);
         for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
         const vevents = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
         expect(vevents).toHaveLength(1);
@@ -101,7 +105,7 @@ describe('for any hostile title, summary and place, every format parses back to 
   it('E-mail', async () => {
     await fc.assert(
       fc.asyncProperty(hostile, hostile, hostile, async (title, summary, place) => {
-        const raw = renderers.email(resultFor(title, summary, place), ctx);
+        const raw = renderEmail(resultFor(title, summary, place), ctx);
         for (const line of raw.split('\n')) expect(line.length).toBeLessThanOrEqual(998);
         const mail = await PostalMime.parse(raw);
         expect(mail.headers.map((h) => h.key).sort()).toEqual(['auto-submitted', 'content-type', 'date', 'message-id', 'mime-version', 'subject', 'to']);
@@ -115,7 +119,7 @@ describe('for any hostile title, summary and place, every format parses back to 
   it('Markdown (rendered by a GFM parser)', () => {
     fc.assert(
       fc.property(hostile, hostile, hostile, (title, summary, place) => {
-        const md = renderers.markdown(resultFor(title, summary, place), ctx);
+        const md = renderMarkdown(resultFor(title, summary, place), ctx);
         const doc = parseHtmlFragment(micromark(md, { extensions: [gfm()], htmlExtensions: [gfmHtml()] }));
         expect(findAll(doc, byTag('script'))).toEqual([]);
         const headings = findAll(doc, byTag('h3'));

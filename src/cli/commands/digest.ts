@@ -12,7 +12,7 @@ import { mergeAtomFeed, renderAtomEntries } from '../../render/atom.js';
 import { renderIcsEvents } from '../../render/ics.js';
 import type { Mailbox } from '../../render/context.js';
 import { DEFAULT_LOCALE, LOCALE_NAMES, type LocaleName } from '../../render/locales.js';
-import { FORMATS, type Format, renderers } from '../../render/renderers.js';
+import { FORMATS, type Format, loadRenderer } from '../../render/renderers.js';
 import { cleanInline } from '../../render/sanitize.js';
 import { collectMailbox, parseDaysArgument, parseMailboxArgument, parseUrlArgument } from '../arguments.js';
 import type { CliIO } from '../cli-io.js';
@@ -91,14 +91,14 @@ export async function runDigestCommand(flags: DigestFlags, io: CliIO): Promise<n
     thisMonth: flags.thisMonth,
   });
   // "Today" is the day it is in the zone, also when --date names that day.
-  const ctx = buildRenderContext(flags, io, timeZone ?? systemTimeZone(), flags.date === undefined);
+  const ctx = await buildRenderContext(flags, io, timeZone ?? systemTimeZone(), flags.date === undefined);
 
   if (flags.feed !== undefined) {
     const feed = flags.feed;
     const entries = renderAtomEntries(todayOnly(result), ctx);
     await updateFileLocked(feed, (existing) => mergeAtomFeed(existing, entries, ctx, result.options.years, flags.feedSize, feed));
   }
-  const rendered = flags.all ? renderIcsEvents(allDatedMatches(index), ctx) : renderers[flags.format](result, ctx);
+  const rendered = flags.all ? renderIcsEvents(allDatedMatches(index), ctx) : (await loadRenderer(flags.format))(result, ctx);
   if (flags.output !== undefined) await writeFileAtomically(flags.output, rendered);
   else if (flags.feed === undefined && !(flags.quiet && isEmptyResult(result))) io.stdout.write(rendered);
   return EXIT.ok;

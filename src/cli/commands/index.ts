@@ -1,31 +1,55 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../cli-io.js';
-import { registerAdd } from './add.js';
-import { registerCal } from './cal.js';
-import { registerCompletion } from './completion.js';
-import { registerConvert } from './convert.js';
-import { registerDigest } from './digest.js';
-import { registerImport } from './import.js';
-import { registerList } from './list.js';
-import { registerSearch } from './search.js';
-import { registerStats } from './stats.js';
-import { registerValidate } from './validate.js';
 
 /** What a subcommand's action returns: the exit code. */
 export type SetExitCode = (code: number) => void;
 
-/** Each subcommand lives in its own file and adds itself to the program here. */
+/** Each subcommand lives in its own file and adds itself to the program. */
 export type RegisterCommand = (program: Command, io: CliIO, setExitCode: SetExitCode) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [
-  registerConvert,
-  registerCal,
-  registerDigest,
-  registerStats,
-  registerValidate,
-  registerSearch,
-  registerList,
-  registerAdd,
-  registerImport,
-  registerCompletion,
-];
+/**
+ * Every subcommand, by name. A command's module is loaded only when the command line names it
+ * (or when help, the man page or shell completion need them all), so the daily query — the
+ * default command — loads none of them.
+ */
+export const COMMANDS = {
+  convert: async () => (await import('./convert.js')).registerConvert,
+  cal: async () => (await import('./cal.js')).registerCal,
+  digest: async () => (await import('./digest.js')).registerDigest,
+  stats: async () => (await import('./stats.js')).registerStats,
+  validate: async () => (await import('./validate.js')).registerValidate,
+  search: async () => (await import('./search.js')).registerSearch,
+  list: async () => (await import('./list.js')).registerList,
+  add: async () => (await import('./add.js')).registerAdd,
+  import: async () => (await import('./import.js')).registerImport,
+  completion: async () => (await import('./completion.js')).registerCompletion,
+} satisfies Record<string, () => Promise<RegisterCommand>>;
+
+export type CommandName = keyof typeof COMMANDS;
+
+export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
+
+const isCommandName = (word: string): word is CommandName => Object.hasOwn(COMMANDS, word);
+
+/**
+ * The subcommands an argument list can reach, read with the root command's own options (so the
+ * value of `--date 2017-11-07` is not taken for a command): the one it names; every one when it
+ * asks for help, for completion, or names something unknown (so that commander can suggest the
+ * command meant); none for a plain query.
+ */
+export function commandsNeeded(argv: readonly string[], root: Command): CommandName[] {
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i] ?? '';
+    if (word === '--') return [];
+    if (word === '-h' || word === '--help') return COMMAND_NAMES;
+    if (word.startsWith('-') && word.length > 1) {
+      const option = root.options.find((o) => o.short === word || o.long === word);
+      if (option && (option.required || (option.optional && !(argv[i + 1] ?? '-').startsWith('-')))) i++;
+      continue;
+    }
+    if (word === 'completion') return COMMAND_NAMES;
+    if (isCommandName(word)) return [word];
+    return COMMAND_NAMES;
+  }
+  return [];
+}

@@ -5,7 +5,7 @@ import { formatIssue } from '../../core/dataset-issue.js';
 import { EXIT, UsageError } from '../../core/errors.js';
 import { ANNIVERSARY_RULES, type AnniversaryRule, buildEventIndex } from '../../core/match.js';
 import { type QueryOptions, isEmptyResult, queryNeeds, runQuery } from '../../core/query.js';
-import { FORMATS, type Format, renderers } from '../../render/renderers.js';
+import { FORMATS, type Format, loadRenderer } from '../../render/renderers.js';
 import type { Mailbox } from '../../render/context.js';
 import { DEFAULT_LOCALE, LOCALE_NAMES, type LocaleName } from '../../render/locales.js';
 import { cleanInline } from '../../render/sanitize.js';
@@ -126,7 +126,7 @@ export async function runQueryCommand(flags: QueryFlags, io: CliIO): Promise<num
   if (flags.debug) io.stderr.write(`centenary: events from ${dataset.cache.source}${dataset.cache.reason ? ` (${dataset.cache.reason})` : ''}\n`);
   for (const warning of dataset.warnings) io.stderr.write(`${cleanInline(formatIssue(warning))}\n`);
   if (flags.quiet && isEmptyResult(result)) return EXIT.ok;
-  const render = renderers[flags.format];
-  io.stdout.write(render(result, buildRenderContext(flags, io, timeZone ?? (flags.format === 'text' ? 'local' : systemTimeZone()), flags.date === undefined)));
+  const render = await loadRenderer(flags.format);
+  io.stdout.write(render(result, await buildRenderContext(flags, io, timeZone ?? (flags.format === 'text' ? 'local' : systemTimeZone()), flags.date === undefined)));
   return EXIT.ok;
 }
