@@ -6,7 +6,8 @@
 // swapped in for src/core/schema-check.ts, so the CLI never compiles it at run time.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
@@ -18,12 +19,6 @@ const common = {
   platform: 'node',
   target: 'node20',
   mainFields: ['module', 'main'],
-  // CommonJS dependencies (commander) call require() for Node built-ins; write-file-atomic also reads __filename.
-  banner: {
-    js:
-      "import { createRequire as __centenaryRequire } from 'node:module'; const require = __centenaryRequire(import.meta.url);" +
-      " import { fileURLToPath as __centenaryPath } from 'node:url'; const __filename = __centenaryPath(import.meta.url);",
-  },
   legalComments: 'none',
   logLevel: 'warning',
 };
@@ -70,6 +65,20 @@ await build({
   plugins: [precompiledSchema],
 });
 rmSync(root('dist/.build'), { recursive: true, force: true });
+
+// CommonJS dependencies (commander) call require() for Node built-ins, and write-file-atomic reads
+// __filename; ESM has neither. Each file that uses them gets them defined at its top — only
+// those files, since every definition costs start-up time.
+const REQUIRE = "import { createRequire as __centenaryRequire } from 'node:module'; const require = __centenaryRequire(import.meta.url);\n";
+const FILENAME = "import { fileURLToPath as __centenaryPath } from 'node:url'; const __filename = __centenaryPath(import.meta.url);\n";
+for (const dir of [root('dist'), root('dist/chunks'), root('dist/scripts')]) {
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.js'))) {
+    const file = join(dir, name);
+    const code = readFileSync(file, 'utf8');
+    const prefix = (/\brequire\b/.test(code) ? REQUIRE : '') + (/\b__filename\b/.test(code) ? FILENAME : '');
+    if (prefix) writeFileSync(file, prefix + code);
+  }
+}
 
 // The man page is generated from the same commander definitions as --help, so the two cannot drift.
 execFileSync(process.execPath, [root('dist/scripts/write-man.js')], { stdio: 'inherit' });

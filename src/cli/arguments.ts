@@ -1,7 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { type CalendarDate, MAX_YEAR } from '../core/calendar.js';
 import { explainInvalidPartialDate, parsePartialDate, precisionOf } from '../core/partial-date.js';
-import { type CountryReform, REFORMS, findByNcalCode, findReform } from '../core/reform.js';
 import { isKnownTimeZone } from '../io/clock.js';
 import type { Mailbox } from '../render/context.js';
 import { parseMailbox } from '../render/mailbox.js';
@@ -49,14 +48,6 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-/** `--country`: a code in the reform table; ncal's own codes (LI for Lithuania) are pointed to ours. */
-export function parseCountryArgument(value: string): CountryReform {
-  const reform = findReform(value.trim());
-  if (reform) return reform;
-  const ncal = findByNcalCode(value.trim());
-  const hint = ncal ? ` ncal's ${value.toUpperCase()} is ${ncal.name}: use ${ncal.code}.` : '';
-  throw new InvalidArgumentError(`"${value}" is not a country in the reform table.${hint} Known: ${REFORMS.map((r) => r.code).join(' ')}.`);
-}
 
 /**
  * `--to`/`--from`: one mailbox, `Name <local@domain>` or `local@domain`. A line break or other

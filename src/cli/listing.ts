@@ -81,7 +81,7 @@ export async function runListing(words: readonly string[], flags: ListingFlags, 
   const list = filterEvents(dataset.events, filter);
   io.stdout.write(
     await renderList(flags.format, list, {
-      style: flags.format === 'text' ? makeStyle(colourLevel(flags.color, io)) : makeStyle(0),
+      style: await makeStyle(flags.format === 'text' ? colourLevel(flags.color, io) : 0),
       width: outputWidth(io.stdout),
       oldStyle: flags.oldStyle,
       words: await loadDateWords(flags.locale),

@@ -27,7 +27,7 @@ export function checkMailOptions(flags: RenderFlags): void {
 /** The one place the clock is read for rendering: renderers get it as a value. */
 export async function buildRenderContext(flags: RenderFlags, io: CliIO, timeZone: string, referenceIsToday: boolean): Promise<RenderContext> {
   return {
-    style: flags.format === 'text' ? makeStyle(colourLevel(flags.color, io)) : makeStyle(0),
+    style: await makeStyle(flags.format === 'text' ? colourLevel(flags.color, io) : 0),
     width: outputWidth(io.stdout),
     oldStyle: flags.oldStyle === true || flags.oldStyle === 'always',
     oldStyleAuto: flags.oldStyle === 'auto',

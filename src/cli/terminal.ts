@@ -1,4 +1,3 @@
-import { Chalk, type ChalkInstance } from 'chalk';
 import { type Style, plainStyle } from '../render/style.js';
 import type { CliIO, OutputStream } from './cli-io.js';
 
@@ -24,9 +23,11 @@ export function colourLevel(flag: boolean | undefined, io: CliIO): 0 | 1 | 2 | 3
   return io.stdout.isTTY === true && io.env['TERM'] !== 'dumb' ? 1 : 0;
 }
 
-export function makeStyle(level: 0 | 1 | 2 | 3): Style {
+/** Terminal styles; chalk is loaded only when there is colour to add, so a cron run never loads it. */
+export async function makeStyle(level: 0 | 1 | 2 | 3): Promise<Style> {
   if (level === 0) return plainStyle;
-  const chalk: ChalkInstance = new Chalk({ level });
+  const { Chalk } = await import('chalk');
+  const chalk = new Chalk({ level });
   return {
     heading: (t) => chalk.bold.underline(t),
     title: (t) => chalk.bold(t),

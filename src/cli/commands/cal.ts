@@ -9,7 +9,7 @@ import { renderMonthGrid } from '../../render/month-grid.js';
 import { cleanInline } from '../../render/sanitize.js';
 import { todayIn } from '../../io/clock.js';
 import { resolveDatasetPaths } from '../../io/dataset-paths.js';
-import { parseCountryArgument } from '../arguments.js';
+import { parseCountryArgument } from '../country-argument.js';
 import type { CliIO } from '../cli-io.js';
 import { colourLevel, makeStyle, outputWidth } from '../terminal.js';
 import type { RegisterCommand } from './index.js';
@@ -66,7 +66,7 @@ export async function runCalCommand(asked: { year: number; month: number } | und
   const level = colourLevel(flags.color, io);
   io.stdout.write(
     renderMonthGrid(grid, {
-      style: makeStyle(level),
+      style: await makeStyle(level),
       highlight: level > 0 ? 'colour' : 'mark',
       width: outputWidth(io.stdout),
       oldStyle: flags.oldStyle,

@@ -5,7 +5,7 @@ import { convertWrittenDate } from '../../core/convert.js';
 import { EXIT } from '../../core/errors.js';
 import type { CountryReform } from '../../core/reform.js';
 import { CONVERSION_FORMATS, type ConversionFormat, conversionRenderers } from '../../render/convert.js';
-import { parseCountryArgument } from '../arguments.js';
+import { parseCountryArgument } from '../country-argument.js';
 import type { CliIO } from '../cli-io.js';
 import { colourLevel, makeStyle, outputWidth } from '../terminal.js';
 import type { RegisterCommand } from './index.js';
@@ -39,17 +39,17 @@ export const registerConvert: RegisterCommand = (program: Command, io: CliIO, se
     .option('--no-color', 'never colour')
     .option('--debug', 'show stack traces for errors', false)
     .addHelpText('after', EXAMPLES)
-    .action((words: string[], flags: ConvertFlags) => setExitCode(runConvertCommand(words.join(' '), flags, io)));
+    .action(async (words: string[], flags: ConvertFlags) => setExitCode(await runConvertCommand(words.join(' '), flags, io)));
 };
 
-export function runConvertCommand(text: string, flags: ConvertFlags, io: CliIO): number {
+export async function runConvertCommand(text: string, flags: ConvertFlags, io: CliIO): Promise<number> {
   const conversion = convertWrittenDate(text, {
     ...(flags.from ? { from: flags.from } : {}),
     ...(flags.country ? { country: flags.country } : {}),
   });
   io.stdout.write(
     conversionRenderers[flags.format](conversion, {
-      style: flags.format === 'text' ? makeStyle(colourLevel(flags.color, io)) : makeStyle(0),
+      style: await makeStyle(flags.format === 'text' ? colourLevel(flags.color, io) : 0),
       width: outputWidth(io.stdout),
       oldStyle: true,
       words: { locale: enGB },
