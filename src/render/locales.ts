@@ -1,4 +1,5 @@
 import type { Locale } from 'date-fns';
+import { enGB } from 'date-fns/locale/en-GB';
 import type { DateWords } from './date-text.js';
 
 interface LocaleEntry extends Omit<DateWords, 'locale'> {
@@ -13,7 +14,8 @@ interface LocaleEntry extends Omit<DateWords, 'locale'> {
  * "1er" for the first of a month.
  */
 export const LOCALES = {
-  en: { load: async () => (await import('date-fns/locale/en-GB')).enGB, oldStyle: (date: string) => `${date} O.S.` },
+  // English is the default: loaded with the program, not as a chunk of its own.
+  en: { load: async () => enGB, oldStyle: (date: string) => `${date} O.S.` },
   de: { load: async () => (await import('date-fns/locale/de')).de, oldStyle: (date: string) => `${date} a. St.` },
   fr: {
     load: async () => (await import('date-fns/locale/fr')).fr,

@@ -7,22 +7,24 @@ export type SetExitCode = (code: number) => void;
 /** Each subcommand lives in its own file and adds itself to the program. */
 export type RegisterCommand = (program: Command, io: CliIO, setExitCode: SetExitCode) => void;
 
+const all = () => import('./all.js');
+
 /**
  * Every subcommand, by name. A command's module is loaded only when the command line names it
  * (or when help, the man page or shell completion need them all), so the daily query — the
  * default command — loads none of them.
  */
 export const COMMANDS = {
-  convert: async () => (await import('./convert.js')).registerConvert,
-  cal: async () => (await import('./cal.js')).registerCal,
-  digest: async () => (await import('./digest.js')).registerDigest,
-  stats: async () => (await import('./stats.js')).registerStats,
-  validate: async () => (await import('./validate.js')).registerValidate,
-  search: async () => (await import('./search.js')).registerSearch,
-  list: async () => (await import('./list.js')).registerList,
-  add: async () => (await import('./add.js')).registerAdd,
-  import: async () => (await import('./import.js')).registerImport,
-  completion: async () => (await import('./completion.js')).registerCompletion,
+  convert: async () => (await all()).registerConvert,
+  cal: async () => (await all()).registerCal,
+  digest: async () => (await all()).registerDigest,
+  stats: async () => (await all()).registerStats,
+  validate: async () => (await all()).registerValidate,
+  search: async () => (await all()).registerSearch,
+  list: async () => (await all()).registerList,
+  add: async () => (await all()).registerAdd,
+  import: async () => (await all()).registerImport,
+  completion: async () => (await all()).registerCompletion,
 } satisfies Record<string, () => Promise<RegisterCommand>>;
 
 export type CommandName = keyof typeof COMMANDS;
