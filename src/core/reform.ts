@@ -115,7 +115,7 @@ export interface Switch {
   readonly firstGregorianJd: number;
 }
 
-export function switchOf(reform: CountryReform): Switch | undefined {
+function computeSwitch(reform: CountryReform): Switch | undefined {
   if (reform.firstGregorian === undefined) return undefined;
   const firstGregorian = isoDay(reform.firstGregorian, 'gregorian');
   return {
@@ -123,6 +123,13 @@ export function switchOf(reform: CountryReform): Switch | undefined {
     firstGregorian,
     firstGregorianJd: toJulianDay(firstGregorian),
   };
+}
+
+/** Each country's switch, worked out once: validating a million events asks for it a million times. */
+const SWITCHES: ReadonlyMap<CountryReform, Switch | undefined> = new Map(REFORMS.map((r) => [r, computeSwitch(r)]));
+
+export function switchOf(reform: CountryReform): Switch | undefined {
+  return SWITCHES.has(reform) ? SWITCHES.get(reform) : computeSwitch(reform);
 }
 
 export type LocalCalendar = CalendarName | 'lunisolar';
