@@ -21,7 +21,10 @@ const WORDS = [
   'Санкт-Петербург', 'révolution', 'Zürich', 'İstanbul', 'São Paulo', 'Kraków', 'Łódź', 'Αθήνα', '北京', 'Reykjavík',
   'assembly', 'army', 'river', 'harbour', 'railway', 'cathedral', 'orchestra', 'stadium', 'parliament', 'laboratory',
 ];
-const COUNTRIES = ['GB', 'US', 'FR', 'DE', 'RU', 'IT', 'ES', 'CN', 'JP', 'IN', 'BR', 'GR', 'TR', 'PL', 'SE', 'AU', 'EG', 'MX'];
+// Countries whose calendar agrees with the event's, so the data is clean (no reform warnings):
+// Gregorian since 1582 (or never Julian), every country after 1923, Russia for Old Style dates.
+const GREGORIAN_SINCE_1582 = ['FR', 'IT', 'ES', 'PL', 'PT', 'BR', 'MX', 'IN', 'EG'];
+const ANY_AFTER_1923 = [...GREGORIAN_SINCE_1582, 'GB', 'US', 'DE', 'RU', 'GR', 'TR', 'JP', 'CN', 'SE', 'AU'];
 const KINDS = ['event', 'event', 'event', 'event', 'birth', 'death'];
 
 export interface GeneratorOptions {
@@ -63,7 +66,8 @@ export function* generateEvents(options: GeneratorOptions): Generator<Record<str
     event['title'] = sentence(rand, 3 + Math.floor(rand() * 6));
     event['summary'] = sentence(rand, 10 + Math.floor(rand() * (rand() < 0.1 ? 120 : 30)));
     event['place'] = pick(WORDS);
-    event['country'] = pick(COUNTRIES);
+    const country = calendar === 'julian' ? (year < 1917 ? 'RU' : undefined) : pick(year >= 1924 ? ANY_AFTER_1923 : GREGORIAN_SINCE_1582);
+    if (country) event['country'] = country;
     event['kind'] = pick(KINDS);
     event['tags'] = [pick(['politics', 'war', 'science', 'culture', 'sport', 'disaster'])];
     event['sources'] = [{ title: 'Synthetic source', url: `https://example.org/source/${i}` }];

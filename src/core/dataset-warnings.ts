@@ -15,10 +15,19 @@ export interface EventWarning extends DataIssue {
  * and an event nobody can check (no sources). Pure: `today` is passed in, never read from a clock.
  */
 export function findSuspiciousEvents(events: readonly HistoricalEvent[], today: CalendarDate): EventWarning[] {
-  const warnings: EventWarning[] = [];
+  const check = createSuspicionCheck(today);
+  return events.flatMap((event) => check(event));
+}
+
+/**
+ * The same checks one event at a time, for a stream of events: it remembers only what the
+ * same-title rule needs (a key and the first event's id and place), not the events themselves.
+ */
+export function createSuspicionCheck(today: CalendarDate): (event: HistoricalEvent) => EventWarning[] {
   const todayJd = toJulianDay(today);
-  const seen = new Map<string, HistoricalEvent>();
-  for (const event of events) {
+  const seen = new Map<string, Pick<HistoricalEvent, 'id' | 'origin'>>();
+  return (event) => {
+    const warnings: EventWarning[] = [];
     const at = (field: string) => ['events', event.origin.index, field];
     const [first] = julianDayRange(event.date, event.calendar);
     // Same day means the same first possible day and the same precision, in either calendar.
@@ -34,7 +43,7 @@ export function findSuspiciousEvents(events: readonly HistoricalEvent[], today: 
         found: JSON.stringify(event.title),
         expected: 'one event per happening (merge them, or tell them apart in the title)',
       });
-    } else seen.set(key, event);
+    } else seen.set(key, { id: event.id, origin: event.origin });
     if (first > todayJd) {
       warnings.push({
         severity: 'warning',
@@ -63,6 +72,6 @@ export function findSuspiciousEvents(events: readonly HistoricalEvent[], today: 
         expected: 'at least one { "title", "url" } in "sources" so readers can check it',
       });
     }
-  }
-  return warnings;
+    return warnings;
+  };
 }

@@ -6,6 +6,8 @@ const UNDECOMPOSED: Readonly<Record<string, string>> = { ł: 'l', đ: 'd', ø: '
  * marks, the marks dropped. "Compiègne" and "COMPIEGNE" fold to "compiegne", "Łódź" to "lodz".
  */
 export function foldText(text: string): string {
+  // Plain ASCII has no marks to drop: lower-casing is all (and most titles are ASCII).
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   return text
     .toLowerCase()
     .normalize('NFKD')

@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import { type LocatedIssue, formatIssue, formatJsonPath } from '../../core/dataset-issue.js';
-import { findSuspiciousEvents } from '../../core/dataset-warnings.js';
+import { type EventWarning, createSuspicionCheck } from '../../core/dataset-warnings.js';
 import { EXIT } from '../../core/errors.js';
 import { todayIn } from '../../io/clock.js';
 import { resolveDatasetPaths } from '../../io/dataset-paths.js';
@@ -47,12 +47,20 @@ export const registerValidate: RegisterCommand = (program, io, setExitCode) => {
       let issues: LocatedIssue[];
       let eventCount: number;
       try {
-        const { checkDatasets } = await import('../../io/dataset-files.js');
-        const checked = await checkDatasets(paths);
+        const { scanDatasets } = await import('../../io/dataset-files.js');
         const today = todayIn(resolveTimeZone(flags.tz, io), io.now());
-        const warnings = await locateWarnings(findSuspiciousEvents(checked.events, today));
-        issues = sortIssues([...checked.issues, ...warnings], paths);
-        eventCount = checked.events.length;
+        // Events are checked as they stream past and not kept: a million-event file needs
+        // memory for its warnings, not for its events.
+        const check = createSuspicionCheck(today);
+        const suspicious: EventWarning[] = [];
+        let count = 0;
+        const found = await scanDatasets(paths, (event) => {
+          count++;
+          suspicious.push(...check(event));
+        });
+        const warnings = await locateWarnings(suspicious);
+        issues = sortIssues([...found, ...warnings], paths);
+        eventCount = count;
       } finally {
         progress.stop();
       }
