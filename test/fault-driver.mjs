@@ -38,8 +38,10 @@ const fail = process.env.FAULT_FAIL;
 const fault = (syscall) => Object.assign(new Error(`${fail}: injected, ${syscall}`), { code: fail, errno: fail === 'ENOSPC' ? -28 : -30, syscall });
 const writing = (flags) => flags !== undefined && flags !== 'r' && flags !== 0;
 if (fail === 'ENOSPC') {
-  fs.write = (...args) => args.at(-1)(fault('write'));
-  fs.writeSync = () => { throw fault('write'); };
+  // Standard output and error are not on the full disk.
+  const { write, writeSync } = fs;
+  fs.write = (fd, ...args) => (fd <= 2 ? write(fd, ...args) : args.at(-1)(fault('write')));
+  fs.writeSync = (fd, ...args) => { if (fd <= 2) return writeSync(fd, ...args); throw fault('write'); };
   fs.promises.writeFile = async () => { throw fault('write'); };
 } else if (fail === 'EROFS') {
   const { open, openSync } = fs;

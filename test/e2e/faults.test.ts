@@ -29,8 +29,12 @@ const mounts: string[] = [];
 /** Every fault injected, counted for the README's figures. */
 let faultsInjected = 0;
 
-/** Whether this machine lets the tests mount a tmpfs (root, and a sandbox that allows it). */
+/**
+ * Whether this machine lets the tests mount a tmpfs (root, and a sandbox that allows it).
+ * CENTENARY_TEST_NO_MOUNT=1 runs the injected fallback instead, to check it where mounting works.
+ */
 const canMount = (() => {
+  if (process.env['CENTENARY_TEST_NO_MOUNT'] === '1') return false;
   const dir = mkdtempSync(join(tmpdir(), 'centenary-mount-probe-'));
   const ok = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir]).status === 0;
   if (ok) spawnSync('umount', [dir]);
