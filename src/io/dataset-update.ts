@@ -3,7 +3,7 @@ import { DataError, FileError } from '../core/errors.js';
 import type { HistoricalEvent } from '../core/event.js';
 import { findSyntaxErrors, locateIssues } from '../core/json-location.js';
 import { createDatasetValidator } from '../core/validate-dataset.js';
-import { writeFileAtomically } from './atomic-file.js';
+import { fileErrorReason, writeFileAtomically } from './atomic-file.js';
 import { checkDatasets } from './dataset-files.js';
 import { withFileLock } from './file-lock.js';
 
@@ -30,7 +30,7 @@ export async function updateDatasetFile(
       text = await readFile(path, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') throw new FileError(`cannot read ${path}: ${(error as Error).message}`, 'check the path and its permissions');
+      if (code !== 'ENOENT') throw new FileError(`cannot read ${path}: ${fileErrorReason(error)}`, 'check the path and its permissions');
     }
     let events: readonly HistoricalEvent[] = [];
     if (text !== undefined) {

@@ -139,7 +139,9 @@ function isManifest(value: unknown): value is Manifest {
   const m = value as Partial<Manifest> | null;
   return (
     typeof m === 'object' && m !== null && m.format === CACHE_FORMAT && Array.isArray(m.files) && Array.isArray(m.warnings) &&
-    typeof m.buckets === 'object' && m.buckets !== null && typeof m.events === 'number'
+    typeof m.buckets === 'object' && m.buckets !== null && typeof m.events === 'number' &&
+    // Bucket files are named by their checksum; any other name (a path, say) is not ours.
+    Object.values(m.buckets).every((name) => typeof name === 'string' && /^[0-9a-z]+-[0-9a-f]{8}$/.test(name))
   );
 }
 
@@ -182,7 +184,13 @@ async function readBuckets(dir: string, manifest: Manifest, needs: CacheNeeds): 
     for (const line of data.toString('utf8').split('\n')) {
       const tab = line.indexOf('\t');
       if (tab < 0 || (filter && !reaches(line, tab))) continue;
-      const event = JSON.parse(line.slice(tab + 1)) as HistoricalEvent;
+      let event: HistoricalEvent;
+      try {
+        event = JSON.parse(line.slice(tab + 1)) as HistoricalEvent;
+      } catch {
+        return false;
+      }
+      if (typeof event !== 'object' || event === null || typeof event.origin !== 'object' || event.origin === null) return false;
       const key = `${event.origin.file}\u0000${event.origin.index}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -2,10 +2,13 @@ import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { FileError } from '../core/errors.js';
-import { readTextIfExists, writeFileAtomically } from './atomic-file.js';
+import { fileErrorReason, readTextIfExists, writeFileAtomically } from './atomic-file.js';
+import { whileChanging } from './interruption.js';
 
 /** How long a lock may go without being refreshed before another run may take it (a crashed holder). */
 const STALE_MS = 10_000;
+/** Waits for a lock held by another run up to about 25 s (a back-off of 20–600 ms): longer than a stale lock lives. */
+const LOCK_RETRIES = 80;
 
 /**
  * Runs `work` while holding an exclusive lock on `path`, so that two centenary runs changing
@@ -20,26 +23,33 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>): Pro
   // Fail at once rather than after every retry when the file cannot be there at all.
   const dir = await stat(dirname(path)).catch(() => undefined);
   if (!dir?.isDirectory()) throw new FileError(`cannot lock ${path}: its directory does not exist`, 'check the path');
-  try {
-    release = await lockfile.lock(path, {
-      realpath: false,
-      stale: STALE_MS,
-      // Waits up to about 20 s: longer than a stale lock lives.
-      retries: { retries: 80, factor: 1.3, minTimeout: 20, maxTimeout: 300, randomize: true },
-      onCompromised: (error) => {
-        compromised = error;
-      },
-    });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOCKED') {
-      throw new FileError(`${path} is being changed by another centenary run`, `try again; if no other run is going on, remove ${path}.lock`);
+  // Only a lock held by another run is worth waiting for: proper-lockfile would also retry a
+  // read-only or full disk for the whole wait, so its retries are off and the waiting is here.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      release = await lockfile.lock(path, {
+        realpath: false,
+        stale: STALE_MS,
+        retries: 0,
+        onCompromised: (error) => {
+          compromised = error;
+        },
+      });
+      break;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ELOCKED' && attempt < LOCK_RETRIES) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(20 * 1.3 ** attempt, 300) * (1 + Math.random())));
+        continue;
+      }
+      if (code === 'ELOCKED') {
+        throw new FileError(`${path} is being changed by another centenary run`, `try again; if no other run is going on, remove ${path}.lock`);
+      }
+      throw new FileError(`cannot lock ${path}: ${fileErrorReason(error)}`, 'check the path and that its directory is writable; nothing was changed');
     }
-    const why = code === 'ENOENT' ? 'its directory does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
-    throw new FileError(`cannot lock ${path}: ${why}`, 'check the path and that its directory is writable');
   }
   try {
-    const result = await work();
+    const result = await whileChanging(path, work, () => lockfile.unlockSync(path, { realpath: false }));
     if (compromised) throw new FileError(`the lock on ${path} was lost while changing it: ${compromised.message}`, 'run again');
     return result;
   } finally {

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -9,7 +9,7 @@ import { DataError } from '../../src/core/errors.js';
 import { buildEventIndex } from '../../src/core/match.js';
 import { type QueryOptions, isEmptyResult, queryNeeds, runQuery } from '../../src/core/query.js';
 import { loadDatasets } from '../../src/io/dataset-files.js';
-import { loadForQuery } from '../../src/io/event-cache.js';
+import { checksum, loadForQuery } from '../../src/io/event-cache.js';
 import { fixture } from '../helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'centenary-cache-'));
@@ -92,6 +92,45 @@ describe('the prepared index in the cache directory', () => {
       expect(comparable(options, (await viaIndex([dataset], options, cache)).events)).toEqual(expected());
     });
 
+    /** Builds an index in a fresh cache, damages it with `damage(dir, manifest)`, and expects a rebuild and the right events. */
+    async function damaged(name: string, damage: (dir: string, manifest: { buckets: Record<string, string> }) => void, reason?: string) {
+      const cache = join(work, name);
+      await loadForQuery([dataset], queryNeeds(options), cache);
+      const dir = join(cache, 'v1', readdirSync(join(cache, 'v1'))[0] ?? '');
+      damage(dir, JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { buckets: Record<string, string> });
+      const again = await loadForQuery([dataset], queryNeeds(options), cache);
+      expect(again.cache.source).toBe('rebuilt');
+      if (reason) expect(again.cache.reason).toBe(reason);
+      expect(comparable(options, (await viaIndex([dataset], options, cache)).events)).toEqual(expected());
+      expect((await loadForQuery([dataset], queryNeeds(options), cache)).cache.source).toBe('cache');
+    }
+    const bucketFile = (dir: string, manifest: { buckets: Record<string, string> }) => join(dir, `${manifest.buckets['714'] ?? ''}.jsonl`);
+
+    it('a truncated bucket is detected and rebuilt', () =>
+      damaged('cache-truncated', (dir, manifest) => {
+        const file = bucketFile(dir, manifest);
+        truncateSync(file, Math.floor(readFileSync(file).length / 2));
+      }));
+
+    it('a manifest that names a bucket that is not there is rebuilt', () => damaged('cache-missing-bucket', (dir, manifest) => rmSync(bucketFile(dir, manifest))));
+
+    it('an empty manifest, or one that names a file outside the cache, is rebuilt', async () => {
+      await damaged('cache-empty-manifest', (dir) => writeFileSync(join(dir, 'manifest.json'), ''), 'manifest unreadable');
+      await damaged(
+        'cache-escaping-manifest',
+        (dir, manifest) => writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, buckets: { ...manifest.buckets, 714: '../../../../etc/passwd' } })),
+        'manifest malformed',
+      );
+    });
+
+    it('a bucket whose checksum matches but whose lines are not events is rebuilt, not trusted', () =>
+      damaged('cache-forged-bucket', (dir, manifest) => {
+        const forged = Buffer.from('1900 1900\t{"not json\n');
+        const name = checksum(forged);
+        writeFileSync(join(dir, `${name}.jsonl`), forged);
+        writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, buckets: { ...manifest.buckets, 714: name } }));
+      }));
+
     it('a changed dataset is re-indexed; a touched but unchanged one is not', async () => {
       const file = join(work, 'changing.json');
       writeFileSync(file, readFileSync(fixture('julian-os.json')));
@@ -108,6 +147,16 @@ describe('the prepared index in the cache directory', () => {
       appendFileSync(file, '\n');
       expect((await loadForQuery([file], needs, cache)).cache.source).toBe('rebuilt');
     });
+  });
+
+  it('a cache directory that is a file: the data is read whole, the query does not fail', async () => {
+    const needs = queryNeeds({ reference: { calendar: 'gregorian', year: 2017, month: 11, day: 7 }, years: [100], behind: 0, ahead: 0, ongoing: false, month: false });
+    const file = join(work, 'cache-is-a-file');
+    writeFileSync(file, 'not a directory');
+    const result = await loadForQuery([fixture('julian-os.json')], needs, file);
+    expect(result.cache.source).toBe('no-cache');
+    expect(result.events.length).toBe(5);
+    expect(readFileSync(file, 'utf8')).toBe('not a directory');
   });
 
   it('falls back to reading the data whole when the cache cannot be written', async () => {
