@@ -187,7 +187,7 @@ async function scanLines(
       const local: DataIssue[] = result.issues.map((i) => ({ ...i, path: ['events', index, ...i.path.slice(2)] }));
       const checked = result.events[0];
       if (checked) {
-        const event: HistoricalEvent = { ...checked, origin: { file, index } };
+        const event: HistoricalEvent = { ...checked, id: detach(checked.id), origin: { file, index } };
         const first = seen.get(event.id);
         if (first) local.push(duplicateIssue(event, first));
         else {
@@ -228,6 +228,15 @@ async function scanLines(
   if (!ok || state !== 'done') return false;
   issues.push(...byPosition(found));
   return true;
+}
+
+/**
+ * A copy of a string that shares no memory with the text it was parsed from. V8 may keep a
+ * parsed string as a slice of its source — here a megabyte read buffer — so keeping one id per
+ * event would keep the whole file in memory. Concatenating and slicing forces a fresh copy.
+ */
+function detach(text: string): string {
+  return ` ${text}`.slice(1);
 }
 
 /** Issues of one event that sits alone on line `lineNo`: positions inside that line. */
