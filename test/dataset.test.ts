@@ -55,6 +55,28 @@ describe('coverage of 1926–27, the years "100 years ago" means in 2026–27 (i
   });
 });
 
+describe('the Great War and the Russian revolutions, 1914–1921 (issue 5)', () => {
+  // The goal is at least 400 events; a ratchet until then, raised as the dataset grows.
+  const RATCHET = { minEvents: 114, minOldStyle: 20 };
+
+  it("never loses events, and keeps Russia's Old Style dates as Russian sources give them", async () => {
+    const { events } = await loadDatasets([BUNDLED_DATASET]);
+    const c = measureCoverage(events, {
+      from: { calendar: 'gregorian', year: 1914, month: 1, day: 1 },
+      to: { calendar: 'gregorian', year: 1921, month: 12, day: 31 },
+      minimum: 1,
+    });
+    expect(c.events).toBeGreaterThanOrEqual(RATCHET.minEvents);
+    const oldStyle = events.filter((e) => e.calendar === 'julian' && e.date.year >= 1914 && e.date.year <= 1921);
+    expect(oldStyle.length).toBeGreaterThanOrEqual(RATCHET.minOldStyle);
+    // In Russia the Julian calendar ended with 31 January 1918 O.S.
+    const russianNewStyleBeforeSwitch = events.filter(
+      (e) => e.country === 'RU' && e.calendar === 'gregorian' && (e.date.year < 1918 || (e.date.year === 1918 && (e.date.month ?? 1) === 1)) && e.date.year >= 1914,
+    );
+    expect(russianNewStyleBeforeSwitch.map((e) => e.id)).toEqual([]);
+  });
+});
+
 describe('the published JSON Schema', () => {
   it('is exactly the schema the validator compiles (npm run schema rewrites it)', () => {
     const published = JSON.parse(readFileSync(new URL('../schema/events.schema.json', import.meta.url), 'utf8'));

@@ -173,11 +173,13 @@ function warnAboutReform(
   const jd = toJulianDay(full);
   if (calendar === 'julian' && jd >= sw.firstGregorianJd && recorded === 'julian') {
     warn(`a julian date after ${where} changed to the Gregorian calendar (${switched})`, 'calendar "gregorian" or "local", unless the source really gives Old Style');
-  } else if (calendar === 'gregorian' && jd < sw.firstGregorianJd && reform.before === 'julian' && recorded === 'gregorian') {
+  } else if (calendar === 'gregorian' && jd < sw.firstGregorianJd && reform.before === 'julian' && recorded === 'gregorian' && raw['calendar'] === undefined) {
+    // Only when the calendar was left to its default: `"calendar": "gregorian"` written out says
+    // the New Style date is meant (Gallipoli as the Allies dated it, an armistice signed in Greece).
     const os = convertDate(full, 'julian');
     warn(
       `a gregorian date in ${where} before it changed to the Gregorian calendar (${switched}); sources there write it ${plainDate(os)} O.S.`,
-      'calendar "julian" (or "local") with the date as the sources give it, unless it was converted on purpose',
+      'calendar "julian" (or "local") with the date as the sources give it, or "calendar": "gregorian" written out if the New Style date is meant',
     );
   }
 }

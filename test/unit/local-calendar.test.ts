@@ -28,6 +28,12 @@ describe('calendar "local" and dual-dated years in the dataset', () => {
     expect(events.find((e) => e.id === 'washington-dual')?.dualYear).toBe('1731/32');
   });
 
+  it('a New Style date in a country still on the Julian calendar warns only when the calendar was left to its default', () => {
+    const landing = { id: 'anzac', date: '1915-04-25', title: 'Landing at Anzac Cove', country: 'TR' };
+    expect(validate({ events: [landing] }, 'x.json').issues.map((i) => i.severity)).toEqual(['warning']);
+    expect(validate({ events: [{ ...landing, calendar: 'gregorian' }] }, 'x.json').issues).toEqual([]);
+  });
+
   it('a "local" event that straddles the switch reads each end in its own calendar', () => {
     const { events } = validate(
       { events: [{ id: 'x', date: '1918-01-30', end: '1918-02-15', calendar: 'local', country: 'RU', title: 'across the switch' }] },
@@ -41,7 +47,7 @@ describe('calendar "local" and dual-dated years in the dataset', () => {
     expect(events).toHaveLength(5);
     expect(lines).toEqual([
       'reform-warnings.json:3:40: warning: events[0].date: a julian date after Russia changed to the Gregorian calendar (31 January 1918 (Julian) was followed by 14 February 1918 (Gregorian)); found "1920-01-07", expected calendar "gregorian" or "local", unless the source really gives Old Style',
-      'reform-warnings.json:4:44: warning: events[1].date: a gregorian date in the United Kingdom before it changed to the Gregorian calendar (2 September 1752 (Julian) was followed by 14 September 1752 (Gregorian)); sources there write it 25 December 1642 O.S.; found "1643-01-04", expected calendar "julian" (or "local") with the date as the sources give it, unless it was converted on purpose',
+      'reform-warnings.json:4:44: warning: events[1].date: a gregorian date in the United Kingdom before it changed to the Gregorian calendar (2 September 1752 (Julian) was followed by 14 September 1752 (Gregorian)); sources there write it 25 December 1642 O.S.; found "1643-01-04", expected calendar "julian" (or "local") with the date as the sources give it, or "calendar": "gregorian" written out if the New Style date is meant',
       'reform-warnings.json:5:31: warning: events[2].date: this day was skipped in the United Kingdom: 2 September 1752 (Julian) was followed by 14 September 1752 (Gregorian); found "1752-09-05", expected a day that existed there, unless the source gives it so',
       'reform-warnings.json:6:37: warning: events[3].date: this day was skipped in Russia: 31 January 1918 (Julian) was followed by 14 February 1918 (Gregorian); found "1918-02-05", expected a day that existed there (it is read as Old Style)',
     ]);
