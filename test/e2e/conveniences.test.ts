@@ -122,6 +122,31 @@ describe('completion and the man page come from the --help definitions', () => {
     expect(complete(['centenary', 'list', '--c'])).toBe('--country --color');
   });
 
+  // zsh and fish come from Debian's packages (.ci/run installs them); without them these are skipped.
+  const hasShell = (shell: string) => spawnSync(shell, ['-c', 'exit 0']).status === 0;
+
+  it.skipIf(!hasShell('fish'))('the fish script is valid fish and completes commands, options and choices', () => {
+    const script = cli(['completion', 'fish']).stdout;
+    const complete = (line: string) =>
+      spawnSync('fish', ['--no-config', '-c', `${script}\ncomplete -C '${line}'`], { encoding: 'utf8' })
+        .stdout.trim()
+        .split('\n')
+        .map((l) => l.split('\t')[0]);
+    expect(complete('centenary val')).toEqual(['validate']);
+    expect(complete('centenary import --from ')).toEqual(['bsd-calendar', 'csv']);
+    expect(complete('centenary --format ')).toEqual(expect.arrayContaining(['text', 'json', 'html', 'atom', 'ics', 'email', 'markdown']));
+  });
+
+  it.skipIf(!hasShell('zsh'))('the zsh script is valid zsh and defines its completion function', () => {
+    const script = cli(['completion', 'zsh']).stdout;
+    const dir = mkdtempSync(join(tmpdir(), 'centenary-zsh-'));
+    const file = join(dir, '_centenary');
+    writeFileSync(file, script);
+    expect(spawnSync('zsh', ['-n', file]).status).toBe(0);
+    const loaded = spawnSync('zsh', ['-f', '-c', `autoload -U compinit && compinit -u -d ${dir}/zcompdump && source ${file} && whence -w _centenary`], { encoding: 'utf8' });
+    expect(loaded.stdout.trim()).toBe('_centenary: function');
+  });
+
   it('an unknown shell is a usage error', async () => {
     const { stderr, code } = await runInProcess(['completion', 'powershell']);
     expect(code).toBe(2);
