@@ -39,7 +39,7 @@ function offsetOf(root: Node, path: JsonPath, atKey: boolean): number {
 }
 
 const SYNTAX_MESSAGES: Partial<Record<string, string>> = {
-  InvalidSymbol: 'an unexpected character',
+  InvalidSymbol: 'a JSON value, comma, colon or bracket',
   InvalidNumberFormat: 'a badly written number',
   PropertyNameExpected: 'a property name in double quotes',
   ValueExpected: 'a value',

@@ -21,3 +21,15 @@ export function cleanInline(text: string): string {
     .replace(/ {2,}/g, ' ')
     .trim();
 }
+
+// eslint-disable-next-line no-control-regex
+const JSON_INERT = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
+/**
+ * JSON text that is inert on a terminal: JSON.stringify escapes C0 controls but leaves C1
+ * controls (U+009B is a CSI), line separators and bidirectional overrides raw. Written as
+ * `\uXXXX` they are the same value to any JSON parser. They occur only inside strings.
+ */
+export function escapeJsonText(json: string): string {
+  return json.replace(JSON_INERT, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
