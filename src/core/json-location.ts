@@ -17,13 +17,33 @@ export function positionAt(text: string, offset: number): Position {
   return { line, column: offset - lineStart + 1 };
 }
 
+/**
+ * Line and column of many offsets in one text: the line starts are found once and each offset
+ * looked up by binary search, so twenty thousand issues in a large file cost no more than one.
+ */
+export function positionFinder(text: string): (offset: number) => Position {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+  };
+}
+
 /** Places each issue at the value (or key) it is about; the tree is parsed once, and only when needed. */
 export function locateIssues(text: string, file: string, issues: readonly DataIssue[]): LocatedIssue[] {
   if (issues.length === 0) return [];
   const root = parseTree(text);
+  const position = positionFinder(text);
   return issues.map((issue) => {
     const offset = root ? offsetOf(root, issue.path, issue.atKey === true) : 0;
-    return { ...issue, file, ...positionAt(text, offset) };
+    return { ...issue, file, ...position(offset) };
   });
 }
 

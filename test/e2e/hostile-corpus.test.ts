@@ -86,6 +86,24 @@ describe('hostile datasets kept as fixtures', () => {
     });
   });
 
+  it.each(SHOWN)('%s.json: list, search, cal and validate print nothing raw from it', async (name) => {
+    const file = fixture(`hostile/${name}.json`);
+    const runs = [
+      ['list', '-f', file],
+      ['list', '-f', file, '--format', 'json'],
+      ['search', 'a', '-f', file],
+      ['cal', '1926-11', '-f', file],
+      ['validate', file],
+      ['validate', file, '--format', 'json'],
+    ];
+    for (const args of runs) {
+      const out = await runInProcess(args);
+      expect(out.code, args.join(' ')).toBe(0);
+      expect(`${out.stdout}${out.stderr}`).not.toMatch(TERMINAL_UNSAFE);
+      if (args.includes('json')) expect(() => JSON.parse(out.stdout)).not.toThrow();
+    }
+  });
+
   it.each(REFUSED)('%s.json is refused with a located error, both ways of reading it', async (name, problem) => {
     const file = fixture(`hostile/${name}.json`);
     expectRefused(await runInProcess(['--file', file, ...QUERY]), file, problem);
@@ -156,6 +174,21 @@ describe('large hostile datasets, made at test time', () => {
     fs.rmSync(file);
     expectRefused(out, file, /:524289:1: error: \(top level\): invalid JSON; found the end of the file, expected a value/);
     expect(out.peakMb).toBeLessThan(200);
+  });
+
+  it('25,000 bad events, then 50,000 warnings, pretty-printed: every one reported, without quadratic work', () => {
+    const file = path('many-problems.json');
+    const events = Array.from({ length: 50_000 }, (_, i) => ({ id: `e${i}`, date: i % 2 === 0 ? '1926-02-30' : `1926-02-${String((i % 28) + 1).padStart(2, '0')}`, title: 'Same title', country: 'RU' }));
+    fs.writeFileSync(file, JSON.stringify({ events }, null, 2));
+    const query = measured(['--file', file, '--date', '2026-11-26']);
+    expectRefused(query, file, /25000 problems in/);
+    expect(query.stderr.split('\n').filter((l) => l.includes(': error: '))).toHaveLength(25_000);
+    fs.writeFileSync(file, JSON.stringify({ events: events.filter((e) => e.date !== '1926-02-30') }, null, 2));
+    const validate = measured(['validate', file]);
+    expect(validate.code).toBe(0);
+    expect(validate.stdout).toMatch(/25000 valid events, 0 errors, 49986 warnings/);
+    expect(query.peakMb).toBeLessThan(400);
+    expect(validate.peakMb).toBeLessThan(400);
   });
 
   it('a file over the whole-file limit that is not one event per line: refused without being read whole', () => {
