@@ -60,6 +60,7 @@ export async function scanDatasets(
   for (const file of paths) {
     const threshold = options.streamThreshold ?? STREAM_THRESHOLD;
     let size: number;
+    let regular: boolean;
     try {
       const info = await stat(file);
       if (info.isDirectory()) {
@@ -67,6 +68,7 @@ export async function scanDatasets(
         continue;
       }
       size = info.size;
+      regular = info.isFile();
     } catch (error) {
       issues.push(fileProblem(file, readErrorText(error), 'a readable JSON file'));
       continue;
@@ -75,7 +77,7 @@ export async function scanDatasets(
     if (streamed) continue;
     const limit = options.wholeFileLimit ?? WHOLE_FILE_LIMIT;
     if (size > limit) issues.push(tooLarge(file, size, limit));
-    else await scanWhole(file, validate, seen, onEvent, issues);
+    else await scanWhole(file, validate, seen, onEvent, issues, regular ? undefined : limit);
   }
   return issues;
 }
@@ -116,12 +118,18 @@ async function scanWhole(
   seen: Map<string, { file: string; index: number }>,
   onEvent: (event: HistoricalEvent) => void,
   issues: LocatedIssue[],
+  /** For what is not a regular file (a pipe, a device such as /dev/zero): its size is not known beforehand. */
+  limit?: number,
 ): Promise<void> {
-  let data: Buffer;
+  let data: Buffer | undefined;
   try {
-    data = await readFile(file);
+    data = limit === undefined ? await readFile(file) : await readAtMost(file, limit);
   } catch (error) {
     issues.push(fileProblem(file, readErrorText(error), 'a readable JSON file'));
+    return;
+  }
+  if (data === undefined) {
+    issues.push(tooLarge(file, undefined, limit ?? 0));
     return;
   }
   if (!isUtf8(data)) {
@@ -436,12 +444,29 @@ function duplicateIssue(event: HistoricalEvent, first: { file: string; index: nu
   };
 }
 
-function tooLarge(file: string, size: number, limit: number): LocatedIssue {
+/** The whole content, or undefined as soon as it passes `limit` bytes. */
+async function readAtMost(file: string, limit: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > limit) return undefined;
+      chunks.push(chunk);
+    }
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function tooLarge(file: string, size: number | undefined, limit: number): LocatedIssue {
   const mb = (n: number) => `${Math.ceil(n / (1024 * 1024))} MB`;
   return {
     severity: 'error',
     path: [],
-    problem: `too large to read whole (${mb(size)}, and not one event per line throughout)`,
+    problem: size === undefined ? `too large to read whole (more than ${mb(limit)}, and not a regular file)` : `too large to read whole (${mb(size)}, and not one event per line throughout)`,
     expected: `at most ${mb(limit)}, or the layout npm run format-data writes (one event per line), which is read line by line`,
     file,
     line: 1,

@@ -191,6 +191,24 @@ describe('large hostile datasets, made at test time', () => {
     expect(validate.peakMb).toBeLessThan(400);
   });
 
+  it('an endless device (/dev/zero) is refused after the whole-file limit; a pipe is read once, index or not', () => {
+    const zero = measured(['--file', '/dev/zero', '--date', '2026-11-26']);
+    expectRefused(zero, '/dev/zero', /too large to read whole \(more than 128 MB, and not a regular file\)/);
+    expect(zero.peakMb).toBeLessThan(400);
+    const piped = JSON.stringify({ events: [{ id: 'a', date: '1926-11-26', title: 'Read from a pipe' }] });
+    // With the index, twice: the second run finds the first run's index for the same path.
+    for (const env of [{}, { CENTENARY_CACHE_DIR: path('cache') }, { CENTENARY_CACHE_DIR: path('cache') }]) {
+      // Through a shell pipe: the standard input is then a real pipe, as with `-f <(cmd)`.
+      const out = spawnSync('sh', ['-c', 'printf %s "$DATA" | "$NODE" "$BIN" --file /dev/stdin --date 2026-11-26'], {
+        encoding: 'utf8',
+        env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', TZ: 'UTC', DATA: piped, NODE: process.execPath, BIN, ...env },
+        timeout: 60_000,
+      });
+      expect(out.stderr).toBe('');
+      expect(out.stdout).toContain('Read from a pipe');
+    }
+  });
+
   it('a file over the whole-file limit that is not one event per line: refused without being read whole', () => {
     const file = path('too-large.json');
     const fd = fs.openSync(file, 'w');
