@@ -209,6 +209,24 @@ describe('large hostile datasets, made at test time', () => {
     }
   });
 
+  it('a hostile feed file (entity expansion, 100,000 levels of nesting) is refused and left byte for byte', () => {
+    const deep = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}</feed>`;
+    const cases: [string, string, RegExp][] = [
+      ['entities.xml', fs.readFileSync(fixture('hostile/feed-entity-expansion.xml'), 'utf8'), /it has a DOCTYPE, which centenary never writes/],
+      ['deep.xml', deep, /is not an Atom feed centenary can add to: /],
+    ];
+    for (const [name, content, problem] of cases) {
+      const feed = path(name);
+      fs.writeFileSync(feed, content);
+      const out = measured(['digest', '--file', fixture('hostile/header-injection.json'), '--date', '2026-11-26', '--feed', feed]);
+      expect(out.code).toBe(1);
+      expect(out.stderr).toMatch(problem);
+      expect(out.stderr).not.toMatch(/\n\s+at |unexpected error/);
+      expect(fs.readFileSync(feed, 'utf8')).toBe(content);
+      expect(out.peakMb).toBeLessThan(150);
+    }
+  });
+
   it('a file over the whole-file limit that is not one event per line: refused without being read whole', () => {
     const file = path('too-large.json');
     const fd = fs.openSync(file, 'w');
