@@ -227,6 +227,18 @@ describe('large hostile datasets, made at test time', () => {
     }
   });
 
+  it('16 MB of numbers in an unknown field: located without a parse tree of the file, under 600 MB', () => {
+    const file = path('many-numbers.json');
+    const fd = fs.openSync(file, 'w');
+    fs.writeSync(fd, '{"events":[{"id":"a","date":"1926-11-26","title":"T","x":[');
+    writeBlocks(fd, Buffer.from('0,'.repeat(MB / 2)), 16);
+    fs.writeSync(fd, '0]}]}');
+    fs.closeSync(fd);
+    const out = measured(['--file', file, '--date', '2026-11-26']);
+    expectRefused(out, file, /:1:54: error: events\[0\]\.x: unknown field "x"/);
+    expect(out.peakMb).toBeLessThan(600);
+  });
+
   it('a file over the whole-file limit that is not one event per line: refused without being read whole', () => {
     const file = path('too-large.json');
     const fd = fs.openSync(file, 'w');
