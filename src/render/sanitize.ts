@@ -9,6 +9,12 @@ const ESCAPE_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u000
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+/**
+ * U+FEFF inside text is an invisible zero-width no-break space, and read as a byte-order mark
+ * (and dropped) by decoders at the start of each RFC 2047 encoded word, so a mail subject would
+ * differ from the page's title: it is removed everywhere.
+ */
+const BYTE_ORDER_MARK = /\ufeff/g;
 const LINE_BREAKS = /[\r\n\t\u2028\u2029\u0085]+/g;
 
 /** Text safe for a terminal, on one line: controls removed, line breaks and tabs made spaces. */
@@ -18,6 +24,7 @@ export function cleanInline(text: string): string {
     .replace(LINE_BREAKS, ' ')
     .replace(CONTROL, '')
     .replace(BIDI_CONTROL, '')
+    .replace(BYTE_ORDER_MARK, '')
     .replace(/ {2,}/g, ' ')
     .trim();
 }

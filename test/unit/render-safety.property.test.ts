@@ -187,7 +187,8 @@ describe('for any event text, every format keeps its promise', () => {
         expect((mail.text ?? '').replace(/\r\n/g, '\n')).not.toMatch(TERMINAL_UNSAFE);
         expectInert(parseHtml(mail.html ?? ''));
       }),
-      runs,
+      // Found by a run: a U+FEFF at the start of an encoded word was dropped by the decoder as a byte-order mark.
+      { ...runs, examples: [[{ id: 'plain-id', title: 'Я𐀀𐀀𐀀𐀀𐀀\ufeff!', summary: 's', place: 'p', note: 'n', kind: 'event', sources: [] }]] },
     );
   });
 });
