@@ -9,12 +9,12 @@ export function reportError(error: unknown, stderr: OutputStream, debug: boolean
     for (const issue of error.issues) stderr.write(`${cleanInline(formatIssue(issue))}\n`);
   }
   if (error instanceof CentenaryError) {
-    stderr.write(`centenary: ${error.message}${error.hint ? ` — ${error.hint}` : ''}\n`);
+    stderr.write(`centenary: ${cleanInline(error.message)}${error.hint ? ` — ${cleanInline(error.hint)}` : ''}\n`);
     if (debug && error.stack) stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  stderr.write(`centenary: unexpected error: ${message} — please report it; run with --debug for details\n`);
+  stderr.write(`centenary: unexpected error: ${cleanInline(message)} — please report it; run with --debug for details\n`);
   if (debug && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
   return EXIT.failure;
 }

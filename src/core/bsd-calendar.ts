@@ -140,7 +140,9 @@ export type BsdDate = { readonly month: number; readonly day: number; readonly y
 
 /** Reads the date field of an entry: a month and day (a year too for YYYY/MM/DD), or why not. */
 export function parseBsdDate(field: string, state: ScanState): BsdDate {
-  const date = field.replace(/\s*\*\s*$/, '').trim();
+  // A trailing "*" (date varies) is cut without a regex: `\s*\*\s*$` backtracks quadratically on a long run of spaces.
+  const trimmed = field.trim();
+  const date = trimmed.endsWith('*') ? trimmed.slice(0, -1).trim() : trimmed;
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(date))) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
   if ((m = /^(\d{1,2})\/(\d{1,2})$/.exec(date))) {

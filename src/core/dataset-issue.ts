@@ -26,8 +26,9 @@ export function formatJsonPath(path: JsonPath): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(segment)) out += out === '' ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
+    else if (segment.length <= 60 && /^[A-Za-z_$][\w$]*$/.test(segment)) out += out === '' ? segment : `.${segment}`;
+    // A hostile key can be megabytes long: show its start, as describeValue does.
+    else out += `[${segment.length > 60 ? describeValue(segment) : JSON.stringify(segment)}]`;
   }
   return out === '' ? '(top level)' : out;
 }

@@ -272,7 +272,7 @@ function toIssue(error: ErrorObject, root: unknown): DataIssue {
       return {
         severity: 'error',
         path: [...path, extra],
-        problem: `unknown field "${extra}"`,
+        problem: `unknown field ${extra.length > 60 ? describeValue(extra) : `"${extra}"`}`,
         expected: allowed ? `one of ${allowed.join(', ')}` : 'no other fields',
         atKey: true,
       };

@@ -74,6 +74,8 @@ export async function loadForQuery(
 ): Promise<LoadedDataset & { readonly cache: CacheReport }> {
   const loadWhole = async () => (await datasetFiles()).loadDatasets(paths);
   if (cacheRoot === undefined) return { ...(await loadWhole()), cache: { source: 'no-cache' } };
+  // A pipe (`-f <(cmd)`) or a device can be read only once and has no size or time to check.
+  if (!(await allRegularFiles(paths))) return { ...(await loadWhole()), cache: { source: 'no-cache', reason: 'not a regular file' } };
   const dir = join(cacheRoot, `v${CACHE_FORMAT}`, checksum(Buffer.from(JSON.stringify(paths.map((p) => resolve(p))))));
   const fresh = await readManifest(dir, paths);
   if (fresh.manifest) {
@@ -92,6 +94,15 @@ export async function loadForQuery(
   const events = await readBuckets(dir, manifest, needs);
   if (!events) return { ...(await loadWhole()), cache: { source: 'no-cache', reason: 'cache unreadable after rebuild' } };
   return { events, warnings: [...manifest.warnings], files: paths, cache: { source: 'rebuilt', reason: fresh.reason ?? 'no index yet' } };
+}
+
+async function allRegularFiles(paths: readonly string[]): Promise<boolean> {
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    // A missing file is reported by the loader, as with the index.
+    if (info && !info.isFile()) return false;
+  }
+  return true;
 }
 
 function isFileSystemError(error: unknown): boolean {

@@ -116,9 +116,18 @@ export function renderAtom(result: QueryResult, ctx: RenderContext): string {
 export function readAtomEntries(text: string, file: string): AtomEntry[] {
   const invalid = (problem: string) =>
     new DataError(`${file} is not an Atom feed centenary can add to: ${problem}`, [], 'move the file away (or delete it) and run again to start a new feed');
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) throw invalid(`line ${valid.err.line}: ${valid.err.msg}`);
-  const parsed: unknown = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' }).parse(text);
+  // centenary never writes a DOCTYPE; one in the file can only declare entities (billion laughs).
+  if (/<!DOCTYPE/i.test(text)) throw invalid('it has a DOCTYPE, which centenary never writes');
+  let parsed: unknown;
+  try {
+    const valid = XMLValidator.validate(text);
+    if (valid !== true) throw invalid(`line ${valid.err.line}: ${valid.err.msg}`);
+    parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' }).parse(text);
+  } catch (error) {
+    // The parser's own limits (a hostile file nested 100,000 deep) are a bad file, not a bug.
+    if (error instanceof DataError) throw error;
+    throw invalid((error as Error).message);
+  }
   const feed = (parsed as { feed?: { '@_xmlns'?: string; entry?: unknown[] } }).feed;
   if (!feed || feed['@_xmlns'] !== ATOM_NS) throw invalid('no Atom <feed> element');
   const parsedIds = (feed.entry ?? []).map((entry) => String((entry as { id?: unknown }).id ?? ''));

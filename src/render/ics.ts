@@ -83,7 +83,8 @@ function renderEvent(match: EventMatch, ctx: RenderContext, stamp: string): stri
   const days = toJulianDay(end) - toJulianDay(start) + 1;
   return [
     'BEGIN:VEVENT',
-    `UID:${event.id}@centenary`,
+    // The schema restricts ids, but a renderer does not rely on it: one line, escaped.
+    `UID:${text(event.id)}@centenary`,
     `DTSTAMP:${stamp}`,
     `DTSTART;VALUE=DATE:${icsDate(start)}`,
     `DTEND;VALUE=DATE:${icsDate(addDays(start, days))}`,

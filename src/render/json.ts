@@ -4,6 +4,7 @@ import type { DayResult, EventMatch, MonthResult } from '../core/match.js';
 import { formatPartialDate } from '../core/partial-date.js';
 import type { QueryResult } from '../core/query.js';
 import type { RenderContext } from './context.js';
+import { escapeJsonText } from './sanitize.js';
 
 /** Version of the JSON document; bumped only on an incompatible change (see README, "JSON output"). */
 export const JSON_FORMAT_VERSION = 1;
@@ -95,5 +96,5 @@ export function renderJson(result: QueryResult, ctx: RenderContext): string {
           ...(result.months ? { months: result.months.map(monthJson) } : {}),
         }
       : { ...head, months: result.months.map(monthJson) };
-  return `${JSON.stringify(body, null, 2)}\n`;
+  return `${escapeJsonText(JSON.stringify(body, null, 2))}\n`;
 }

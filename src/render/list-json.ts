@@ -3,6 +3,7 @@ import type { EventList } from '../core/event-filter.js';
 import { julianDayRange, precisionOf } from '../core/partial-date.js';
 import type { RenderContext } from './context.js';
 import { JSON_FORMAT_VERSION, dualDateJson, eventFields } from './json.js';
+import { escapeJsonText } from './sanitize.js';
 
 /**
  * `{ version, type: "list", count, events }`: each event as in the query document, with `date`
@@ -15,5 +16,5 @@ export function renderListJson(list: EventList, _ctx: RenderContext): string {
     const end = event.end ? fromJulianDay(julianDayRange(event.end, event.calendar)[1], 'gregorian') : undefined;
     return { ...eventFields(event), date: dualDateJson(start), ...(end ? { end: dualDateJson(end) } : {}) };
   });
-  return `${JSON.stringify({ version: JSON_FORMAT_VERSION, type: 'list', count: events.length, events }, null, 2)}\n`;
+  return `${escapeJsonText(JSON.stringify({ version: JSON_FORMAT_VERSION, type: 'list', count: events.length, events }, null, 2))}\n`;
 }

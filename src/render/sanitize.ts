@@ -9,6 +9,12 @@ const ESCAPE_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u000
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+/**
+ * U+FEFF inside text is an invisible zero-width no-break space, and read as a byte-order mark
+ * (and dropped) by decoders at the start of each RFC 2047 encoded word, so a mail subject would
+ * differ from the page's title: it is removed everywhere.
+ */
+const BYTE_ORDER_MARK = /\ufeff/g;
 const LINE_BREAKS = /[\r\n\t\u2028\u2029\u0085]+/g;
 
 /** Text safe for a terminal, on one line: controls removed, line breaks and tabs made spaces. */
@@ -18,6 +24,19 @@ export function cleanInline(text: string): string {
     .replace(LINE_BREAKS, ' ')
     .replace(CONTROL, '')
     .replace(BIDI_CONTROL, '')
+    .replace(BYTE_ORDER_MARK, '')
     .replace(/ {2,}/g, ' ')
     .trim();
+}
+
+// eslint-disable-next-line no-control-regex
+const JSON_INERT = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
+/**
+ * JSON text that is inert on a terminal: JSON.stringify escapes C0 controls but leaves C1
+ * controls (U+009B is a CSI), line separators and bidirectional overrides raw. Written as
+ * `\uXXXX` they are the same value to any JSON parser. They occur only inside strings.
+ */
+export function escapeJsonText(json: string): string {
+  return json.replace(JSON_INERT, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -13,7 +13,7 @@ import { MAX_YEAR, MIN_YEAR } from '../../core/calendar.js';
 import { readBsdCalendar } from '../../io/calendar-files.js';
 import { BUNDLED_DATASET } from '../../io/package-files.js';
 import { updateDatasetFile } from '../../io/dataset-update.js';
-import { cleanInline } from '../../render/sanitize.js';
+import { cleanInline, escapeJsonText } from '../../render/sanitize.js';
 import { collect } from '../arguments.js';
 import type { CliIO } from '../cli-io.js';
 import { startProgress } from '../spinner.js';
@@ -106,7 +106,7 @@ function renderReport(outcome: Outcome, target: string, flags: ImportFlags): str
   const counts = new Map<SkipReason, number>();
   for (const s of outcome.skipped) counts.set(s.reason, (counts.get(s.reason) ?? 0) + 1);
   if (flags.format === 'json') {
-    return `${JSON.stringify(
+    return `${escapeJsonText(JSON.stringify(
       {
         version: 1,
         dryRun: flags.dryRun,
@@ -119,7 +119,7 @@ function renderReport(outcome: Outcome, target: string, flags: ImportFlags): str
       },
       null,
       2,
-    )}\n`;
+    ))}\n`;
   }
   const lines = [
     flags.dryRun

@@ -5,7 +5,7 @@ import { EXIT } from '../../core/errors.js';
 import { todayIn } from '../../io/clock.js';
 import { resolveDatasetPaths } from '../../io/dataset-paths.js';
 import { locateWarnings } from '../../io/locate-in-file.js';
-import { cleanInline } from '../../render/sanitize.js';
+import { cleanInline, escapeJsonText } from '../../render/sanitize.js';
 import { collect, parseTimeZoneArgument } from '../arguments.js';
 import { startProgress } from '../spinner.js';
 import { resolveTimeZone } from './query.js';
@@ -84,7 +84,7 @@ export const registerValidate: RegisterCommand = (program, io, setExitCode) => {
             ...(i.expected !== undefined ? { expected: i.expected } : {}),
           })),
         };
-        io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+        io.stdout.write(`${escapeJsonText(JSON.stringify(document, null, 2))}\n`);
       } else {
         for (const issue of issues) io.stdout.write(`${cleanInline(formatIssue(issue))}\n`);
         const verdict = errors > 0 ? 'not usable' : 'ok';
