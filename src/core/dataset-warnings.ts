@@ -9,6 +9,18 @@ export interface EventWarning extends DataIssue {
   readonly file: string;
 }
 
+/** Two 32-bit FNV-1a hashes with different offsets, as one 16-digit hex string. */
+function titleHash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x9e3779b9;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
 /**
  * What is legal but suspicious in validated events: the same title twice on the same day (a
  * copy-and-paste slip, or two files that overlap), a date after `today` (a typo in the year),
@@ -31,7 +43,9 @@ export function createSuspicionCheck(today: CalendarDate): (event: HistoricalEve
     const at = (field: string) => ['events', event.origin.index, field];
     const [first] = julianDayRange(event.date, event.calendar);
     // Same day means the same first possible day and the same precision, in either calendar.
-    const key = `${first}:${formatPartialDate(event.date).length}:${foldText(event.title).trim()}`;
+    // The folded title is kept as a 64-bit hash, not as text: a million-event file then needs a
+    // few dozen bytes per event for this rule (two titles colliding by chance: about 1 in 10^7).
+    const key = `${first}:${formatPartialDate(event.date).length}:${titleHash(foldText(event.title).trim())}`;
     const earlier = seen.get(key);
     if (earlier) {
       const where = earlier.origin.file === event.origin.file ? '' : ` in ${earlier.origin.file}`;
