@@ -30,6 +30,16 @@ export interface CheckedDatasets {
  * event per line, as `npm run format-data` writes them), so memory stays proportional to one
  * line rather than to the whole file. Other layouts are parsed whole.
  */
+/**
+ * Where a streamed event stands in its file: its line, the byte offset of its first character
+ * and the columns before it — so a later warning about it can be placed by reading that one line.
+ */
+export interface EventPlace {
+  readonly line: number;
+  readonly offset: number;
+  readonly lead: number;
+}
+
 export const STREAM_THRESHOLD = 4 * 1024 * 1024;
 
 /**
@@ -51,7 +61,7 @@ type Validate = ReturnType<typeof createDatasetValidator>;
  */
 export async function scanDatasets(
   paths: readonly string[],
-  onEvent: (event: HistoricalEvent) => void,
+  onEvent: (event: HistoricalEvent, where?: EventPlace) => void,
   options: ScanOptions = {},
 ): Promise<LocatedIssue[]> {
   const validate = createDatasetValidator();
@@ -199,7 +209,7 @@ async function scanLines(
   file: string,
   validate: Validate,
   seen: Map<string, { file: string; index: number }>,
-  onEvent: (event: HistoricalEvent) => void,
+  onEvent: (event: HistoricalEvent, where?: EventPlace) => void,
   issues: LocatedIssue[],
 ): Promise<boolean> {
   const found: LocatedIssue[] = [];
@@ -229,7 +239,7 @@ async function scanLines(
       if (first) local.push(duplicateIssue(event, first));
       else {
         seen.set(event.id, { file, index });
-        onEvent(event);
+        onEvent(event, { line: lineNo, offset: contentStart, lead });
       }
     }
     for (const p of shape) {
@@ -293,6 +303,8 @@ async function scanLines(
   let pending = 0;
   let lead = 0;
   let atLineStart = true;
+  let consumed = 0;
+  let contentStart = 0;
   try {
     read: for await (const chunk of stream as AsyncIterable<Buffer>) {
       let pos = 0;
@@ -316,6 +328,7 @@ async function scanLines(
             continue;
           }
           atLineStart = false;
+          contentStart = consumed + pos;
         }
         const nl = chunk.indexOf(0x0a, pos);
         const end = nl < 0 ? chunk.length : nl;
@@ -338,6 +351,7 @@ async function scanLines(
         atLineStart = true;
         pos = nl + 1;
       }
+      consumed += chunk.length;
     }
     if (ok && pieces.length > 0) ok = handle(Buffer.concat(pieces), lead);
     else if (ok && state === 'start') {

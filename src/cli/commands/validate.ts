@@ -4,7 +4,8 @@ import { type EventWarning, createSuspicionCheck } from '../../core/dataset-warn
 import { EXIT } from '../../core/errors.js';
 import { todayIn } from '../../io/clock.js';
 import { resolveDatasetPaths } from '../../io/dataset-paths.js';
-import { locateWarnings } from '../../io/locate-in-file.js';
+import type { EventPlace } from '../../io/dataset-files.js';
+import { locateWarnings, placeKey } from '../../io/locate-in-file.js';
 import { cleanInline, escapeJsonText } from '../../render/sanitize.js';
 import { collect, parseTimeZoneArgument } from '../arguments.js';
 import { startProgress } from '../spinner.js';
@@ -53,12 +54,16 @@ export const registerValidate: RegisterCommand = (program, io, setExitCode) => {
         // memory for its warnings, not for its events.
         const check = createSuspicionCheck(today);
         const suspicious: EventWarning[] = [];
+        const places = new Map<string, EventPlace>();
         let count = 0;
-        const found = await scanDatasets(paths, (event) => {
+        const found = await scanDatasets(paths, (event, where) => {
           count++;
-          suspicious.push(...check(event));
+          const warnings = check(event);
+          if (warnings.length === 0) return;
+          suspicious.push(...warnings);
+          if (where) places.set(placeKey(event.origin.file, event.origin.index), where);
         });
-        const warnings = await locateWarnings(suspicious);
+        const warnings = await locateWarnings(suspicious, places);
         issues = sortIssues([...found, ...warnings], paths);
         eventCount = count;
       } finally {
