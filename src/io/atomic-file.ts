@@ -1,4 +1,5 @@
-import { open, readFile } from 'node:fs/promises';
+import { existsSync, unlinkSync } from 'node:fs';
+import { open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { FileError } from '../core/errors.js';
@@ -30,19 +31,44 @@ function writeHint(error: unknown): string {
 }
 
 /**
- * Writes a whole file or nothing: the text goes to a temporary file in the same directory,
- * fsynced, which is then renamed over the old one (write-file-atomic). A reader — or a run
- * killed mid-write — sees the old file or the new one, never half of one, and a failed run
- * leaves the old file in place. The directory is fsynced too, so the rename survives a crash.
+ * Writes a whole file or nothing. The text is first made durable under a staging name beside the
+ * file (write-file-atomic: a temporary file, fsynced, renamed), then renamed over the file. A
+ * reader — or a run killed mid-write — sees the old file or the new one, never half of one, and a
+ * failed run leaves the old file in place. If the file existed when the write began and someone
+ * removed it meanwhile, the write stops with an error instead of bringing back what was deleted.
+ * The directory is fsynced too, so the rename survives a crash.
  */
 export async function writeFileAtomically(file: string, text: string): Promise<void> {
-  await whileChanging(file, async () => {
+  const existed = existsSync(file);
+  const staging = `${file}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.new`;
+  const discard = () => {
     try {
-      await writeFileAtomic(file, text, { encoding: 'utf8', fsync: true });
-    } catch (error) {
-      throw new FileError(`cannot write ${file}: ${fileErrorReason(error)}`, writeHint(error));
+      unlinkSync(staging);
+    } catch {
+      // not there (yet): nothing to discard
     }
-  });
+  };
+  // A run stopped by a signal exits through process.exit (see whileChanging): discard the
+  // staging file then, as write-file-atomic discards its own temporary file.
+  process.on('exit', discard);
+  try {
+    await whileChanging(file, async () => {
+      try {
+        await writeFileAtomic(staging, text, { encoding: 'utf8', fsync: true });
+        if (existed && !existsSync(file)) {
+          await rm(staging, { force: true });
+          throw new FileError(`${file} was removed while this run was writing it; nothing was written`, 'run again if it should be created anew');
+        }
+        await rename(staging, file);
+      } catch (error) {
+        await rm(staging, { force: true });
+        if (error instanceof FileError) throw error;
+        throw new FileError(`cannot write ${file}: ${fileErrorReason(error)}`, writeHint(error));
+      }
+    });
+  } finally {
+    process.off('exit', discard);
+  }
   await syncDirectory(dirname(file));
 }
 

@@ -185,7 +185,9 @@ function expectCleanFailure(run: Run, reason: RegExp): void {
   expect(run.stderr).not.toMatch(/\n\s+at /);
 }
 
-const lockAndTemp = (target: string) => (path: string) => path === `${target}.lock/` || new RegExp(`^${target.replace(/[.]/g, '\\.')}\\.\\d+$`).test(path);
+// The lock, and the unfinished temporary file of the staging write (TARGET.PID-RANDOM.new.N).
+const lockAndTemp = (target: string) => (path: string) =>
+  path === `${target}.lock/` || new RegExp(`^${target.replace(/[.]/g, '\\.')}\\.\\d+-[a-z0-9]+\\.new\\.\\d+$`).test(path);
 
 
 describe.concurrent.each(Object.entries(WRITERS))('%s under faults', (_name, writer) => {
@@ -257,14 +259,15 @@ describe.concurrent.each(Object.entries(WRITERS))('%s under faults', (_name, wri
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('the file vanishes mid-write: the run completes and writes the whole new file, nothing lost', async () => {
+  it('the file vanishes mid-write: exit 1, a clear reason, the file not brought back, nothing left behind', async () => {
     const dir = fresh();
     const target = writer.prepare(dir);
-    const old = readFileSync(target, 'utf8');
+    const before = snapshot(dir);
+    before.delete(target);
     const run = await drive(writer.args(target), { hold: 'fsync', onHold: () => (unlinkSync(target), true) });
     faultsInjected++;
-    expect([run.code, run.stderr]).toEqual([0, '']);
-    writer.checkNew(readFileSync(target, 'utf8'), old);
+    expectCleanFailure(run, /was removed while this run was writing it; nothing was written — run again if it should be created anew/);
+    expect(snapshot(dir)).toEqual(before);
   });
 
   it.each(['SIGINT', 'SIGTERM'] as const)('%s mid-write: exit 1, a message, every file as it was, no temporary file or lock left', async (signal) => {
