@@ -16,7 +16,8 @@ import { FORMATS, type Format, type Renderer, loadRenderer } from '../../src/ren
 const renderers = Object.fromEntries(await Promise.all(FORMATS.map(async (f) => [f, await loadRenderer(f)] as const))) as Record<Format, Renderer>;
 import { cleanInline } from '../../src/render/sanitize.js';
 import { plainStyle, type Style } from '../../src/render/style.js';
-import { type Element, attr, findAll, parseHtml, parseHtmlFragment } from '../parsers.js';
+import { expectInert } from '../output-safety.js';
+import { parseHtml, parseHtmlFragment } from '../parsers.js';
 
 /**
  * The three promises about output, for any event text (every field the renderers show, the id
@@ -88,19 +89,6 @@ const TERMINAL_UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u2
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const squash = (s: string) => s.replace(/\s+/g, '');
 
-/** What a page may contain: the elements and attributes of a benign page, and only http(s) links. */
-const SAFE_TAGS = new Set(['html', 'head', 'body', 'meta', 'title', 'link', 'style', 'main', 'article', 'header', 'footer', 'section', 'p', 'h1', 'h2', 'h3', 'time', 'span', 'ul', 'li', 'a', 'em', 'strong', 'blockquote', 'hr', 'code', 'del', 'ol', 'br']);
-const SAFE_ATTRS = new Set(['lang', 'charset', 'name', 'content', 'rel', 'type', 'title', 'href', 'class', 'id', 'datetime', 'data-key', 'aria-label']);
-function expectInert(root: Parameters<typeof findAll>[0], links = /^https?:\/\//i): void {
-  for (const el of findAll(root, () => true) as Element[]) {
-    expect(SAFE_TAGS.has(el.tagName), `element <${el.tagName}>`).toBe(true);
-    for (const a of el.attrs) {
-      expect(SAFE_ATTRS.has(a.name), `attribute ${a.name}`).toBe(true);
-      if (a.name === 'href') expect(a.value).toMatch(links);
-    }
-    if (el.tagName === 'meta') expect(attr(el, 'http-equiv')).toBeUndefined();
-  }
-}
 
 const runs = { numRuns: 120 };
 
