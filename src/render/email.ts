@@ -6,7 +6,6 @@ import type { Mailbox, RenderContext } from './context.js';
 import { buildEdition } from './edition.js';
 export { parseMailbox } from './mailbox.js';
 import { renderHtmlPage } from './html.js';
-import { parseMailbox } from './mailbox.js';
 import { uuidFromName } from './stable-id.js';
 import { plainStyle } from './style.js';
 import { renderText } from './text.js';

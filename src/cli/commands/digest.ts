@@ -1,5 +1,5 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { type CalendarDate, sameDay } from '../../core/calendar.js';
+import type { CalendarDate } from '../../core/calendar.js';
 import { formatIssue } from '../../core/dataset-issue.js';
 import { EXIT, UsageError } from '../../core/errors.js';
 import { allDatedMatches, buildEventIndex } from '../../core/match.js';
