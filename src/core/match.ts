@@ -248,15 +248,27 @@ export interface MonthResult {
  * an Old Style event known only to the month keeps its own month number, since its Gregorian
  * month cannot be known (it straddles two).
  */
-export function matchMonth(index: EventIndex, reference: CalendarDate, yearsAgo: number): MonthResult {
+export function matchMonth(index: EventIndex, reference: CalendarDate, yearsAgo: number, anniversary: AnniversaryRule = 'elapsed'): MonthResult {
   const year = reference.year - yearsAgo;
   const month = reference.month;
+  // Under the nominal rule an Old Style event belongs to its own Julian month, N Julian years back
+  // from the reference day's Julian reading, as Orthodox feasts keep their Old Style month.
+  const julian = convertDate(reference, 'julian');
+  const nominal = anniversary === 'nominal';
   const matches: EventMatch[] = [];
+  const take = (dated: DatedEvent, rule: AnniversaryRule) =>
+    matches.push({ event: dated.event, kind: 'start', start: dated.start, ...(dated.end ? { end: dated.end } : {}), ...(rule === 'nominal' ? { anniversary: rule } : {}) });
   for (const [key, entries] of index.byMonthDay) {
     if (Math.floor(key / 100) !== month) continue;
     for (const { dated, kind } of entries) {
-      if (kind === 'start' && dated.start.year === year) {
-        matches.push({ event: dated.event, kind, start: dated.start, ...(dated.end ? { end: dated.end } : {}) });
+      if (kind === 'start' && dated.start.year === year && !(nominal && dated.julianStart)) take(dated, 'elapsed');
+    }
+  }
+  if (nominal) {
+    for (const [key, entries] of index.byJulianMonthDay ?? []) {
+      if (Math.floor(key / 100) !== julian.month) continue;
+      for (const { dated, kind } of entries) {
+        if (kind === 'start' && dated.julianStart?.year === julian.year - yearsAgo) take(dated, 'nominal');
       }
     }
   }

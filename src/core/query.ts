@@ -31,7 +31,7 @@ export type QueryResult =
 
 export function runQuery(index: EventIndex, options: QueryOptions): QueryResult {
   if (options.month) {
-    return { type: 'month', options, months: options.years.map((n) => matchMonth(index, options.reference, n)) };
+    return { type: 'month', options, months: options.years.map((n) => matchMonth(index, options.reference, n, options.anniversary)) };
   }
   const days = matchWindow(index, options);
   const empty = days.every((d) => d.matches.length === 0);
@@ -43,7 +43,7 @@ export function runDigest(index: EventIndex, options: Omit<QueryOptions, 'month'
   const { thisMonth, ...rest } = options;
   const result = runQuery(index, { ...rest, month: false });
   if (!thisMonth || result.type !== 'days') return result;
-  return { ...result, months: options.years.map((n) => matchMonth(index, options.reference, n)) };
+  return { ...result, months: options.years.map((n) => matchMonth(index, options.reference, n, options.anniversary)) };
 }
 
 const emptyMonth = (m: MonthResult) => m.matches.length === 0 && m.undated.length === 0;
@@ -89,6 +89,12 @@ export function queryNeeds(options: QueryOptions, withNearest = false): QueryNee
     const { year, month } = options.reference;
     for (let day = 1; day <= daysInMonth('gregorian', year, month); day++) add({ calendar: 'gregorian', year, month, day });
     if (month === 2) keys.add(229);
+    if (options.anniversary === 'nominal') {
+      // The Julian month of the reference day, for Old Style events kept by their own month.
+      const julian = convertDate(options.reference, 'julian');
+      for (let day = 1; day <= 31; day++) keys.add(julian.month * 100 + day);
+      for (const n of options.years) years.add(julian.year - n);
+    }
     return { keys, years, spans: false, partial: true };
   }
   const radius = withNearest ? NEAREST_RADIUS : 0;

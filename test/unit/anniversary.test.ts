@@ -58,3 +58,22 @@ describe('both meanings of an Old Style anniversary', () => {
     );
   });
 });
+
+describe('--month under both rules', () => {
+  it('an Old Style event is listed in its Gregorian month when elapsed, in its own Julian month when nominal', async () => {
+    const { buildEventIndex, matchMonth } = await import('../../src/core/match.js');
+    const event = {
+      id: 'os', date: { year: 1800, month: 10, day: 25 }, calendar: 'julian' as const, title: 'Old Style', kind: 'event',
+      tags: [], sources: [], origin: { file: 'f', index: 0 },
+    };
+    const index = buildEventIndex([event]);
+    // 25 October 1800 O.S. was 6 November 1800 N.S.
+    // 20 November 2000 N.S. is 7 November 2000 O.S.: November in both calendars.
+    const november = { calendar: 'gregorian' as const, year: 2000, month: 11, day: 20 };
+    expect(matchMonth(index, november, 200).matches.map((m) => m.event.id)).toEqual(['os']);
+    expect(matchMonth(index, november, 200, 'nominal').matches).toEqual([]);
+    // 7 November 2000 N.S. is 25 October 2000 O.S.: its Julian month is October.
+    const nominal = matchMonth(index, { calendar: 'gregorian', year: 2000, month: 11, day: 7 }, 200, 'nominal');
+    expect(nominal.matches.map((m) => [m.event.id, m.anniversary])).toEqual([['os', 'nominal']]);
+  });
+});
