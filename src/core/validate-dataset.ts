@@ -28,7 +28,13 @@ function validateDataset(check: SchemaCheck, parsed: unknown, file: string): Val
   const list = isRecord(parsed) && Array.isArray(parsed['events']) ? (parsed['events'] as unknown[]) : [];
   const failed = new Set(issues.map((issue) => issue.path[1]).filter((i): i is number => typeof i === 'number'));
   list.forEach((raw, index) => {
-    if (failed.has(index) || !isRecord(raw)) return;
+    if (!isRecord(raw)) return;
+    if (failed.has(index)) {
+      // The event is refused already; still report an impossible date in it, so every problem
+      // is known at once rather than one fix at a time.
+      checkWellFormedDates(raw, index, issues);
+      return;
+    }
     const event = toEvent(raw, index, file, issues);
     if (event) events.push(event);
   });
@@ -231,6 +237,16 @@ function checkDate(
 function optionalText(raw: Record<string, unknown>, key: 'summary' | 'place' | 'country' | 'note'): Partial<Record<typeof key, string>> {
   const value = raw[key];
   return typeof value === 'string' ? { [key]: value } : {};
+}
+
+/** For an event the schema refused: the calendar check of `date` and `end`, where they are at least well formed. */
+function checkWellFormedDates(raw: Record<string, unknown>, index: number, issues: DataIssue[]): void {
+  const calendar = raw['calendar'];
+  if (calendar !== undefined && calendar !== 'gregorian' && calendar !== 'julian') return;
+  for (const field of ['date', 'end'] as const) {
+    const value = raw[field];
+    if (typeof value === 'string' && parsePartialDate(value)) checkDate(raw, field, index, calendar ?? 'gregorian', issues);
+  }
 }
 
 /** Events whose id was already used by an earlier event (in this file or an earlier one). */

@@ -48,6 +48,14 @@ describe('dataset validation', () => {
     expect(issues).toHaveLength(11);
   });
 
+  it('an event refused for its shape still has an impossible date reported, in the same run', () => {
+    const { issues } = validate({ events: [{ id: 'x', date: '1917-02-30' }] }, 'x.json');
+    expect(issues.map((i) => `${i.path.join('.')}: ${i.problem}`)).toEqual([
+      'events.0: missing field "title"',
+      'events.0.date: no such day in the gregorian calendar: month 2 of 1917 has 28 days',
+    ]);
+  });
+
   it('locates syntax errors', () => {
     const errors = findSyntaxErrors(fixture('invalid-syntax.json'), 'x.json');
     expect(errors[0]).toMatchObject({ line: 4, column: 38, problem: 'invalid JSON', expected: 'a comma' });
