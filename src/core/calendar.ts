@@ -112,10 +112,6 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
   return toJulianDay(a) - toJulianDay(b);
 }
 
-export function sameDay(a: CalendarDate, b: CalendarDate): boolean {
-  return a.calendar === b.calendar && a.year === b.year && a.month === b.month && a.day === b.day;
-}
-
 /** `YYYY-MM-DD`, with the year padded to four digits so that year 33 stays year 33. */
 export function formatIsoDate(date: Pick<CalendarDate, 'year' | 'month' | 'day'>): string {
   return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;

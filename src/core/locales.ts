@@ -13,9 +13,9 @@ import { sv } from 'date-fns/locale/sv';
 import { uk } from 'date-fns/locale/uk';
 
 /**
- * The locales centenary knows, by the tag a user writes (`--locale de`, config "locale"). The
- * month and weekday names of each come from date-fns; the BSD calendar importer reads month
- * names in all of them.
+ * The languages whose month names the BSD calendar importer recognises (calendar files are
+ * written in many: "Okt", "févr.", "марта"). The names come from date-fns. Output languages
+ * (`--locale`) are a separate, smaller table: src/render/locales.ts.
  */
 export const LOCALES = {
   'en-GB': enGB,
@@ -31,16 +31,3 @@ export const LOCALES = {
   sv,
   uk,
 } as const satisfies Record<string, Locale>;
-
-export type LocaleTag = keyof typeof LOCALES;
-export const LOCALE_TAGS = Object.keys(LOCALES) as LocaleTag[];
-
-/** `de`, `de-DE`, `de_DE.UTF-8`, `en` → the closest known locale, or undefined. */
-export function findLocale(tag: string): LocaleTag | undefined {
-  const clean = tag.replace(/[.@].*$/, '').replace('_', '-');
-  const exact = LOCALE_TAGS.find((t) => t.toLowerCase() === clean.toLowerCase());
-  if (exact) return exact;
-  const language = clean.split('-')[0]?.toLowerCase();
-  if (language === 'en') return clean.toLowerCase() === 'en-us' ? 'en-US' : 'en-GB';
-  return LOCALE_TAGS.find((t) => t === language);
-}

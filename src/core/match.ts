@@ -279,11 +279,6 @@ export function matchMonth(index: EventIndex, reference: CalendarDate, yearsAgo:
   return { yearsAgo, year, month, matches, undated };
 }
 
-/** The Old Style (Julian) reading of a Gregorian day. */
-export function toOldStyle(date: CalendarDate): CalendarDate {
-  return convertDate(date, 'julian');
-}
-
 /** Every event known to the day, taken on its first day: what a calendar file to subscribe to holds. */
 export function allDatedMatches(index: EventIndex): EventMatch[] {
   const matches: EventMatch[] = [];

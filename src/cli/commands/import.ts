@@ -17,6 +17,7 @@ import { cleanInline, escapeJsonText } from '../../render/sanitize.js';
 import { collect } from '../arguments.js';
 import type { CliIO } from '../cli-io.js';
 import { startProgress } from '../spinner.js';
+import { plural } from '../plural.js';
 import type { RegisterCommand } from './index.js';
 
 const SOURCES = ['bsd-calendar', 'csv'] as const;
@@ -100,7 +101,6 @@ function dropRepeats(candidates: readonly ImportCandidate[], skipped: ImportSkip
   });
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function renderReport(outcome: Outcome, target: string, flags: ImportFlags): string {
   const counts = new Map<SkipReason, number>();

@@ -10,6 +10,7 @@ import { cleanInline, escapeJsonText } from '../../render/sanitize.js';
 import { collect, parseTimeZoneArgument } from '../arguments.js';
 import { startProgress } from '../spinner.js';
 import { resolveTimeZone } from './query.js';
+import { plural } from '../plural.js';
 import type { RegisterCommand } from './index.js';
 
 interface ValidateFlags {
@@ -24,7 +25,6 @@ function sortIssues(issues: LocatedIssue[], files: readonly string[]): LocatedIs
   return issues.sort((a, b) => rank(a.file) - rank(b.file) || a.line - b.line || a.column - b.column);
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** `centenary validate [FILE…]`: every error and warning, located; exit 1 on errors. */
 export const registerValidate: RegisterCommand = (program, io, setExitCode) => {
