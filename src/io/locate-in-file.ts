@@ -17,41 +17,51 @@ export const placeKey = (file: string, index: number) => `${file}\u0000${index}`
  */
 export async function locateWarnings(warnings: readonly EventWarning[], places: ReadonlyMap<string, EventPlace> = new Map()): Promise<LocatedIssue[]> {
   const located: LocatedIssue[] = [];
-  const byFile = new Map<string, EventWarning[]>();
-  for (const w of warnings) {
-    const index = w.path[1];
-    const place = typeof index === 'number' ? places.get(placeKey(w.file, index)) : undefined;
-    const one = place ? await locateOnLine(w, place) : undefined;
-    if (one) {
-      located.push(one);
-      continue;
-    }
-    const list = byFile.get(w.file);
-    if (list) list.push(w);
-    else byFile.set(w.file, [w]);
+  const whole = new Map<string, EventWarning[]>();
+  const byLine = new Map<string, { warning: EventWarning; place: EventPlace }[]>();
+  const add = <T>(map: Map<string, T[]>, file: string, item: T) => {
+    const list = map.get(file);
+    if (list) list.push(item);
+    else map.set(file, [item]);
+  };
+  for (const warning of warnings) {
+    const index = warning.path[1];
+    const place = typeof index === 'number' ? places.get(placeKey(warning.file, index)) : undefined;
+    if (place) add(byLine, warning.file, { warning, place });
+    else add(whole, warning.file, warning);
   }
-  for (const [file, list] of byFile) {
+  for (const [file, list] of byLine) {
+    const done = await locateOnLines(file, list);
+    if (done) located.push(...done);
+    else for (const { warning } of list) add(whole, file, warning);
+  }
+  for (const [file, list] of whole) {
     const text = await readFile(file, 'utf8').catch(() => '');
     located.push(...locateIssues(text.replace(/^\uFEFF/, ''), file, list.map(({ file: _f, ...issue }) => issue)));
   }
   return located;
 }
 
-async function locateOnLine(warning: EventWarning, place: EventPlace): Promise<LocatedIssue | undefined> {
-  const { file, ...issue } = warning;
+/** Each warning placed by reading back its event's line; the file is opened once. Undefined if it cannot be read. */
+async function locateOnLines(file: string, list: readonly { warning: EventWarning; place: EventPlace }[]): Promise<LocatedIssue[] | undefined> {
   let handle;
   try {
     handle = await open(file, 'r');
     const buffer = Buffer.alloc(MAX_LINE_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, MAX_LINE_BYTES, place.offset);
-    const end = buffer.subarray(0, bytesRead).indexOf(0x0a);
-    const json = buffer
-      .subarray(0, end < 0 ? bytesRead : end)
-      .toString('utf8')
-      .replace(/[ \t\r]+$/, '')
-      .replace(/,$/, '');
-    const [at] = locateIssues(json, file, [{ ...issue, path: issue.path.slice(2) }]);
-    return { ...issue, file, line: place.line, column: place.lead + (at?.column ?? 1) };
+    const out: LocatedIssue[] = [];
+    for (const { warning, place } of list) {
+      const { file: _f, ...issue } = warning;
+      const { bytesRead } = await handle.read(buffer, 0, MAX_LINE_BYTES, place.offset);
+      const end = buffer.subarray(0, bytesRead).indexOf(0x0a);
+      const json = buffer
+        .subarray(0, end < 0 ? bytesRead : end)
+        .toString('utf8')
+        .replace(/[ \t\r]+$/, '')
+        .replace(/,$/, '');
+      const [at] = locateIssues(json, file, [{ ...issue, path: issue.path.slice(2) }]);
+      out.push({ ...issue, file, line: place.line, column: place.lead + (at?.column ?? 1) });
+    }
+    return out;
   } catch {
     return undefined;
   } finally {
