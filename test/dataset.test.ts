@@ -47,6 +47,7 @@ describe('coverage of 1926–27, the years "100 years ago" means in 2026–27 (i
       from: { calendar: 'gregorian', year: 1926, month: 1, day: 1 },
       to: { calendar: 'gregorian', year: 1927, month: 12, day: 31 },
       minimum: 2,
+      minimumPerMonth: 2,
     });
     expect(c.days).toBe(730);
     expect(c.events).toBeGreaterThanOrEqual(RATCHET.minEvents);
@@ -65,6 +66,7 @@ describe('the Great War and the Russian revolutions, 1914–1921 (issue 5)', () 
       from: { calendar: 'gregorian', year: 1914, month: 1, day: 1 },
       to: { calendar: 'gregorian', year: 1921, month: 12, day: 31 },
       minimum: 1,
+      minimumPerMonth: 1,
     });
     expect(c.events).toBeGreaterThanOrEqual(RATCHET.minEvents);
     const oldStyle = events.filter((e) => e.calendar === 'julian' && e.date.year >= 1914 && e.date.year <= 1921);
@@ -74,6 +76,30 @@ describe('the Great War and the Russian revolutions, 1914–1921 (issue 5)', () 
       (e) => e.country === 'RU' && e.calendar === 'gregorian' && (e.date.year < 1918 || (e.date.year === 1918 && (e.date.month ?? 1) === 1)) && e.date.year >= 1914,
     );
     expect(russianNewStyleBeforeSwitch.map((e) => e.id)).toEqual([]);
+  });
+});
+
+describe('the other spans people ask for: 250, 200, 150, 75 and 50 years back (issue 5)', () => {
+  // The goal is at least two day-dated events in every month of each span. Until every span
+  // gets there, the number of months below that floor is a ratchet: it may only go down.
+  const SPANS = [
+    { first: 1776, maxThinMonths: 24 },
+    { first: 1826, maxThinMonths: 24 },
+    { first: 1876, maxThinMonths: 24 },
+    { first: 1951, maxThinMonths: 24 },
+    { first: 1976, maxThinMonths: 24 },
+  ];
+
+  it.each(SPANS)('$first–$first + 1 has at most $maxThinMonths months with fewer than two events', async ({ first, maxThinMonths }) => {
+    const { events } = await loadDatasets([BUNDLED_DATASET]);
+    const c = measureCoverage(events, {
+      from: { calendar: 'gregorian', year: first, month: 1, day: 1 },
+      to: { calendar: 'gregorian', year: first + 1, month: 12, day: 31 },
+      minimum: 1,
+      minimumPerMonth: 2,
+    });
+    expect(c.byMonth).toHaveLength(24);
+    expect(c.thinMonths.length).toBeLessThanOrEqual(maxThinMonths);
   });
 });
 

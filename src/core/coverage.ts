@@ -7,12 +7,15 @@ export interface CoverageOptions {
   readonly to: CalendarDate;
   /** A day with fewer events than this is "thin". */
   readonly minimum: number;
+  /** A month with fewer day-dated events than this is "thin" (the floor for the sparser spans). */
+  readonly minimumPerMonth: number;
 }
 
 export interface Coverage {
   readonly from: string;
   readonly to: string;
   readonly minimum: number;
+  readonly minimumPerMonth: number;
   readonly days: number;
   readonly events: number;
   /** Events in range known only to the month or year. */
@@ -24,6 +27,8 @@ export interface Coverage {
   readonly byKind: Readonly<Record<string, number>>;
   readonly byCountry: Readonly<Record<string, number>>;
   readonly byMonth: readonly { readonly month: string; readonly events: number; readonly emptyDays: number; readonly thinDays: number }[];
+  /** Months of the span (whole or in part) with fewer events than `minimumPerMonth`. */
+  readonly thinMonths: readonly { readonly month: string; readonly events: number }[];
 }
 
 const sortedRecord = (counts: Map<string, number>) =>
@@ -81,6 +86,7 @@ export function measureCoverage(events: readonly HistoricalEvent[], options: Cov
     from: formatIsoDate(options.from),
     to: formatIsoDate(options.to),
     minimum: options.minimum,
+    minimumPerMonth: options.minimumPerMonth,
     days: counts.length,
     events: inRange,
     undated,
@@ -96,5 +102,6 @@ export function measureCoverage(events: readonly HistoricalEvent[], options: Cov
     byKind: sortedRecord(byKind),
     byCountry: sortedRecord(byCountry),
     byMonth: [...months].map(([month, m]) => ({ month, ...m })),
+    thinMonths: [...months].filter(([, m]) => m.events < options.minimumPerMonth).map(([month, m]) => ({ month, events: m.events })),
   };
 }

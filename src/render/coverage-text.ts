@@ -23,6 +23,7 @@ export function renderCoverageText(c: Coverage): string {
     `Days with events: ${c.daysWithEvents} of ${c.days}`,
     `Empty days (${c.emptyDays.length}): ${list(c.emptyDays)}`,
     `Thin days, fewer than ${c.minimum} (${c.thinDays.length}): ${list(c.thinDays.map((d) => `${d.date} (${d.events})`))}`,
+    `Thin months, fewer than ${c.minimumPerMonth} (${c.thinMonths.length}): ${list(c.thinMonths.map((m) => `${m.month} (${m.events})`))}`,
     '',
     'By month:        events  empty   thin',
     ...c.byMonth.map((m) => `  ${m.month}       ${String(m.events).padStart(6)} ${String(m.emptyDays).padStart(6)} ${String(m.thinDays).padStart(6)}`),
