@@ -29,6 +29,7 @@ mkdirSync(root('dist/.build'), { recursive: true });
 // 1. The schema, as a module we can import here.
 await build({ ...common, entryPoints: [root('src/core/dataset-schema.ts')], outfile: root('dist/.build/schema.mjs'), banner: {} });
 const { datasetSchema } = await import(root('dist/.build/schema.mjs'));
+await build({ ...common, entryPoints: [root('src/core/checksum.ts')], outfile: root('dist/.build/checksum.mjs'), banner: {} });
 
 // 2. Its validator, generated as plain code.
 const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true, esm: true } });
@@ -48,11 +49,60 @@ const precompiledSchema = {
   },
 };
 
-// 3. The CLI and the scripts.
+// 3. The whole program, on its own: code it shares with the scripts must not be split into chunks that
+// every query then has to load one by one.
+await build({
+  ...common,
+  entryPoints: { centenary: root('src/cli/run.ts') },
+  outdir: root('dist'),
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  plugins: [precompiledSchema],
+});
+
+// 4. The daily query's own bundle, loaded by the launcher through node:vm with V8's code cache
+// (see src/cli/launch.ts), so CommonJS and one file. Every dynamic import of the program's own
+// modules (another format or locale, building the index, a config file) becomes a module that
+// throws FULL_PROGRAM_NEEDED: the query then hands its command line to the whole program.
+// chalk (colour on a terminal) is small and kept in.
+const KEPT_IN_PLAIN_QUERY = new Set(['chalk']);
+const handOver = {
+  name: 'hand-over',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind !== 'dynamic-import' || args.path.startsWith('node:') || KEPT_IN_PLAIN_QUERY.has(args.path)) return undefined;
+      return { path: args.path, namespace: 'hand-over' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'hand-over' }, (args) => ({
+      contents: `throw Object.assign(new Error(${JSON.stringify(`the plain query leaves out ${args.path}`)}), { code: 'CENTENARY_FULL_PROGRAM_NEEDED' });`,
+      loader: 'js',
+    }));
+  },
+};
+await build({
+  ...common,
+  format: 'cjs',
+  entryPoints: { 'plain-query': root('src/cli/plain-query.ts') },
+  outdir: root('dist'),
+  outExtension: { '.js': '.cjs' },
+  define: { 'import.meta.url': '__centenaryModuleUrl' },
+  banner: { js: "const __centenaryModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [handOver, precompiledSchema],
+});
+// The launcher names the bundle's code cache by this, instead of hashing the bundle on every run.
+const { checksum } = await import(root('dist/.build/checksum.mjs'));
+const plainQuery = readFileSync(root('dist/plain-query.cjs'));
+await build({
+  ...common,
+  entryPoints: { launch: root('src/cli/launch.ts') },
+  outdir: root('dist'),
+  define: { PLAIN_QUERY_BUNDLE: JSON.stringify({ size: plainQuery.length, checksum: checksum(plainQuery) }) },
+});
+
+// 5. The maintenance scripts.
 await build({
   ...common,
   entryPoints: {
-    centenary: root('src/cli/run.ts'),
     'scripts/format-dataset': root('scripts/format-dataset.ts'),
     'scripts/write-schema': root('scripts/write-schema.ts'),
     'scripts/bench': root('scripts/bench.ts'),
@@ -61,7 +111,7 @@ await build({
   },
   outdir: root('dist'),
   splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
+  chunkNames: 'scripts/chunks/[name]-[hash]',
   plugins: [precompiledSchema],
 });
 rmSync(root('dist/.build'), { recursive: true, force: true });
@@ -71,7 +121,7 @@ rmSync(root('dist/.build'), { recursive: true, force: true });
 // those files, since every definition costs start-up time.
 const REQUIRE = "import { createRequire as __centenaryRequire } from 'node:module'; const require = __centenaryRequire(import.meta.url);\n";
 const FILENAME = "import { fileURLToPath as __centenaryPath } from 'node:url'; const __filename = __centenaryPath(import.meta.url);\n";
-for (const dir of [root('dist'), root('dist/chunks'), root('dist/scripts')]) {
+for (const dir of [root('dist'), root('dist/chunks'), root('dist/scripts'), root('dist/scripts/chunks')]) {
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.js'))) {
     const file = join(dir, name);
     const code = readFileSync(file, 'utf8');

@@ -5,11 +5,19 @@ import { LOCALE_NAMES } from '../render/locales.js';
 import { FORMATS } from '../render/renderers.js';
 import type { CliIO } from './cli-io.js';
 
-/** Which option each setting is the default of (by commander attribute name). */
-function settingsFor(config: Config, command: Command, io: CliIO): [string, unknown][] {
-  const fileOption = command.options.find((o) => o.attributeName() === 'file');
+/** The options of the running command, as the config file's settings see them. */
+export interface OptionTarget {
+  readonly options: readonly { readonly attribute: string; readonly choices?: readonly string[] | undefined; readonly list: boolean }[];
+  /** Whether the command line (or the environment) gave the option: then it wins over the config. */
+  given(attribute: string): boolean;
+  set(attribute: string, value: unknown): void;
+}
+
+/** Which option each setting is the default of (by attribute name). */
+function settingsFor(config: Config, target: OptionTarget, io: CliIO): [string, unknown][] {
+  const fileOption = target.options.find((o) => o.attribute === 'file');
   // $CENTENARY_EVENTS wins over the config's files for reading; a single --file (add, import) is the target.
-  const files = fileOption?.variadic || Array.isArray(fileOption?.defaultValue) ? (io.env['CENTENARY_EVENTS'] ? undefined : config.files) : config.files?.[0];
+  const files = fileOption?.list ? (io.env['CENTENARY_EVENTS'] ? undefined : config.files) : config.files?.[0];
   return [
     ['file', files],
     ['years', config.years],
@@ -21,23 +29,29 @@ function settingsFor(config: Config, command: Command, io: CliIO): [string, unkn
 }
 
 /**
- * A commander hook that makes the config file's settings the defaults of the options the running
- * command has: an option given on the command line (or from the environment) always wins, and
- * a format the command does not offer is left alone.
+ * Makes the config file's settings the defaults of the options the running command has: an
+ * option given on the command line (or from the environment) always wins, and a format the
+ * command does not offer is left alone.
  */
-export function applyConfigDefaults(io: CliIO) {
-  return async (_program: Command, command: Command): Promise<void> => {
-    const config = await loadConfig(io.env, { formats: FORMATS, locales: LOCALE_NAMES });
-    for (const [name, value] of settingsFor(config, command, io)) {
-      if (value === undefined) continue;
-      const option = command.options.find((o) => o.attributeName() === name);
-      if (!option) continue;
-      const source = command.getOptionValueSource(name);
-      if (source === 'cli' || source === 'env') continue;
-      // "oldStyle": true in the config means Old Style dates everywhere, where the option has levels.
-      const setting = name === 'oldStyle' && value === true && option.argChoices?.includes('always') ? 'always' : value;
-      if (option.argChoices && !option.argChoices.includes(String(setting))) continue;
-      command.setOptionValueWithSource(name, setting, 'config');
-    }
-  };
+export async function applyConfigDefaults(io: CliIO, target: OptionTarget): Promise<void> {
+  const config = await loadConfig(io.env, { formats: FORMATS, locales: LOCALE_NAMES });
+  for (const [name, value] of settingsFor(config, target, io)) {
+    if (value === undefined) continue;
+    const option = target.options.find((o) => o.attribute === name);
+    if (!option || target.given(name)) continue;
+    // "oldStyle": true in the config means Old Style dates everywhere, where the option has levels.
+    const setting = name === 'oldStyle' && value === true && option.choices?.includes('always') ? 'always' : value;
+    if (option.choices && !option.choices.includes(String(setting))) continue;
+    target.set(name, setting);
+  }
+}
+
+/** The same, as a commander preAction hook. */
+export function configDefaultsHook(io: CliIO) {
+  return async (_program: Command, command: Command): Promise<void> =>
+    applyConfigDefaults(io, {
+      options: command.options.map((o) => ({ attribute: o.attributeName(), choices: o.argChoices, list: o.variadic || Array.isArray(o.defaultValue) })),
+      given: (name) => ['cli', 'env'].includes(command.getOptionValueSource(name) ?? ''),
+      set: (name, value) => command.setOptionValueWithSource(name, value, 'config'),
+    });
 }

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError } from './invalid-argument.js';
 import { type CountryReform, REFORMS, findByNcalCode, findReform } from '../core/reform.js';
 
 /** `--country`: a code in the reform table; ncal's own codes (LI for Lithuania) are pointed to ours. */

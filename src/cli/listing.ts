@@ -1,4 +1,5 @@
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
+import { InvalidArgumentError } from './invalid-argument.js';
 import type { CalendarDate } from '../core/calendar.js';
 import { EXIT, UsageError } from '../core/errors.js';
 import { type EventFilter, filterEvents } from '../core/event-filter.js';

@@ -1,8 +1,10 @@
 import { Command } from 'commander';
 import type { CliIO } from './cli-io.js';
-import { applyConfigDefaults } from './config-defaults.js';
+import { addOptions } from './commander-options.js';
+import { configDefaultsHook } from './config-defaults.js';
 import { COMMANDS, COMMAND_NAMES, type CommandName, type SetExitCode, commandsNeeded } from './commands/index.js';
-import { type QueryFlags, addQueryOptions, runQueryCommand } from './commands/query.js';
+import { type QueryFlags, runQueryCommand } from './commands/query.js';
+import { QUERY_OPTIONS } from './query-options.js';
 
 const EXAMPLES = `
 Examples:
@@ -35,8 +37,8 @@ export async function buildProgram(version: string, io: CliIO, setExitCode: SetE
     .showSuggestionAfterError(true)
     .allowExcessArguments(false)
     .addHelpText('after', EXAMPLES)
-    .hook('preAction', applyConfigDefaults(io));
-  addQueryOptions(program).action(async (flags: QueryFlags) => setExitCode(await runQueryCommand(flags, io)));
+    .hook('preAction', configDefaultsHook(io));
+  addOptions(program, QUERY_OPTIONS).action(async (flags: QueryFlags) => setExitCode(await runQueryCommand(flags, io)));
   const names: readonly CommandName[] = argv ? commandsNeeded(argv, program) : COMMAND_NAMES;
   // Loaded together, registered in the table's order so that help lists them the same way every time.
   const registers = await Promise.all(COMMAND_NAMES.filter((n) => names.includes(n)).map((n) => COMMANDS[n]()));

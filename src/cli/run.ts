@@ -1,11 +1,10 @@
 import { type Command, CommanderError } from 'commander';
 import { EXIT } from '../core/errors.js';
+import { packageVersion } from '../io/package-files.js';
+import { cleanInline } from '../render/sanitize.js';
 import type { CliIO } from './cli-io.js';
 import { buildProgram } from './program.js';
 import { reportError } from './report-error.js';
-import { packageVersion } from '../io/package-files.js';
-import { cleanInline } from '../render/sanitize.js';
-
 
 /** Routes commander's own output and errors through io, for the program and every subcommand. */
 function configure(command: Command, io: CliIO): void {
@@ -18,10 +17,14 @@ function configure(command: Command, io: CliIO): void {
   for (const sub of command.commands) configure(sub, io);
 }
 
-/** The whole program as a function: arguments and a world in, an exit code out. */
+/**
+ * The whole program as a function: arguments and a world in, an exit code out. Every command
+ * line is read by commander here; the launcher answers a plain daily query without it first
+ * (plain-query.ts), and hands everything else to this.
+ */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
-  let exitCode: number = EXIT.ok;
   const debug = argv.includes('--debug');
+  let exitCode: number = EXIT.ok;
   const program = await buildProgram(
     packageVersion(),
     io,

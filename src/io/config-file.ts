@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Config } from '../core/config.js';
 import { DataError } from '../core/errors.js';
@@ -31,7 +31,8 @@ export async function loadConfig(env: Env, known: { readonly formats: readonly s
   if (!path) return {};
   let text: string;
   try {
-    text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+    // Read synchronously: a query must not load node:fs/promises just to find that there is no config.
+    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return {};

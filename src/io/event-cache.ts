@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { convertDate, fromJulianDay } from '../core/calendar.js';
 import type { LocatedIssue } from '../core/dataset-issue.js';
@@ -7,9 +6,14 @@ import type { HistoricalEvent } from '../core/event.js';
 import { julianDayRange, precisionOf, toCalendarDate } from '../core/partial-date.js';
 import type { QueryNeeds } from '../core/query.js';
 import type { LoadedDataset } from './dataset-files.js';
+import { checksum } from '../core/checksum.js';
+
+export { resolveCacheRoot } from './cache-root.js';
 
 // Reading, validating and hashing whole datasets is only needed when the index is (re)built or
-// cannot be used; loading that code lazily keeps it out of a query's start-up.
+// cannot be used; loading that code lazily keeps it out of a query's start-up. For the same
+// reason a query reads the index with synchronous calls: node:fs/promises (and the streams and
+// readline modules it loads) is loaded, through fs.promises, only when the index is written.
 const datasetFiles = () => import('./dataset-files.js');
 const crypto = () => import('node:crypto');
 
@@ -44,16 +48,6 @@ interface Manifest {
   readonly warnings: readonly LocatedIssue[];
   /** Bucket name ("1126", "spans", "partial") → its file's name, made of its length and checksum. */
   readonly buckets: Readonly<Record<string, string>>;
-}
-
-/** $CENTENARY_CACHE_DIR, else $XDG_CACHE_HOME/centenary, else ~/.cache/centenary; none without a home. */
-export function resolveCacheRoot(env: Readonly<Record<string, string | undefined>>): string | undefined {
-  const explicit = env['CENTENARY_CACHE_DIR'];
-  if (explicit) return explicit;
-  const xdg = env['XDG_CACHE_HOME'];
-  if (xdg && xdg.startsWith('/')) return join(xdg, 'centenary');
-  const home = env['HOME'];
-  return home ? join(home, '.cache', 'centenary') : undefined;
 }
 
 export interface CacheReport {
@@ -96,9 +90,17 @@ export async function loadForQuery(
   return { events, warnings: [...manifest.warnings], files: paths, cache: { source: 'rebuilt', reason: fresh.reason ?? 'no index yet' } };
 }
 
+function statOrUndefined(path: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 async function allRegularFiles(paths: readonly string[]): Promise<boolean> {
   for (const path of paths) {
-    const info = await stat(path).catch(() => undefined);
+    const info = statOrUndefined(path);
     // A missing file is reported by the loader, as with the index.
     if (info && !info.isFile()) return false;
   }
@@ -113,7 +115,7 @@ function isFileSystemError(error: unknown): boolean {
 async function readManifest(dir: string, paths: readonly string[]): Promise<{ manifest?: Manifest; reason?: string }> {
   let manifest: Manifest;
   try {
-    manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+    manifest = JSON.parse(fs.readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
   } catch (error) {
     return { reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no index yet' : 'manifest unreadable' };
   }
@@ -125,7 +127,7 @@ async function readManifest(dir: string, paths: readonly string[]): Promise<{ ma
     if (path === undefined || stamp.path !== resolve(path)) return { reason: 'different files' };
     let info;
     try {
-      info = await stat(path);
+      info = fs.statSync(path);
     } catch {
       return { reason: 'dataset unreadable' };
     }
@@ -156,19 +158,6 @@ function isManifest(value: unknown): value is Manifest {
   );
 }
 
-/**
- * A fast checksum (FNV-1a, 32 bits) with the length, to notice a damaged or truncated bucket.
- * It guards against accidents, not attackers: the cache directory is the user's own.
- */
-export function checksum(data: Uint8Array): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < data.length; i++) {
-    h ^= data[i] ?? 0;
-    h = Math.imul(h, 0x01000193);
-  }
-  return `${data.length.toString(36)}-${(h >>> 0).toString(16).padStart(8, '0')}`;
-}
-
 /** The events of the needed buckets, or undefined when any bucket fails its checksum. */
 async function readBuckets(dir: string, manifest: Manifest, needs: CacheNeeds): Promise<HistoricalEvent[] | undefined> {
   const names = [...needs.keys].map(String);
@@ -187,7 +176,7 @@ async function readBuckets(dir: string, manifest: Manifest, needs: CacheNeeds): 
     if (file === undefined) return true;
     let data: Buffer;
     try {
-      data = await readFile(join(dir, `${file}.jsonl`));
+      data = fs.readFileSync(join(dir, `${file}.jsonl`));
     } catch {
       return false;
     }
@@ -247,7 +236,7 @@ const FLUSH_BYTES = 64 * 1024;
 
 /** Validates the datasets (streaming where it can) and writes the buckets and then the manifest. */
 async function buildIndex(dir: string, paths: readonly string[]): Promise<Manifest> {
-  await mkdir(dir, { recursive: true });
+  await fs.promises.mkdir(dir, { recursive: true });
   const { scanDatasets, assertNoErrors } = await datasetFiles();
   const tag = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
   const buffers = new Map<string, string[]>();
@@ -268,7 +257,7 @@ async function buildIndex(dir: string, paths: readonly string[]): Promise<Manife
   };
   let count = 0;
   try {
-    const stamps = await Promise.all(paths.map(async (p) => ({ path: resolve(p), info: await stat(p).catch(() => undefined) })));
+    const stamps = paths.map((p) => ({ path: resolve(p), info: statOrUndefined(p) }));
     const issues = await scanDatasets(paths, (event) => {
       count++;
       const [from, to] = yearRange(event);
@@ -309,18 +298,18 @@ async function buildIndex(dir: string, paths: readonly string[]): Promise<Manife
 /** Buckets of earlier builds; a reader still holding an older manifest fails its hash check and rebuilds. */
 async function removeUnreferenced(dir: string, manifest: Manifest): Promise<void> {
   const keep = new Set(Object.values(manifest.buckets).map((h) => `${h}.jsonl`));
-  for (const name of await readdir(dir)) {
-    if (name.endsWith('.jsonl') && !keep.has(name)) await rm(join(dir, name), { force: true });
+  for (const name of await fs.promises.readdir(dir)) {
+    if (name.endsWith('.jsonl') && !keep.has(name)) await fs.promises.rm(join(dir, name), { force: true });
   }
 }
 
 async function writeAtomic(file: string, text: string): Promise<void> {
   const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
   try {
-    await writeFile(tmp, text);
-    await rename(tmp, file);
+    await fs.promises.writeFile(tmp, text);
+    await fs.promises.rename(tmp, file);
   } catch (error) {
-    await rm(tmp, { force: true });
+    await fs.promises.rm(tmp, { force: true });
     throw error;
   }
 }

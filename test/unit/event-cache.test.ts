@@ -9,7 +9,8 @@ import { DataError } from '../../src/core/errors.js';
 import { buildEventIndex } from '../../src/core/match.js';
 import { type QueryOptions, isEmptyResult, queryNeeds, runQuery } from '../../src/core/query.js';
 import { loadDatasets } from '../../src/io/dataset-files.js';
-import { checksum, loadForQuery } from '../../src/io/event-cache.js';
+import { checksum } from '../../src/core/checksum.js';
+import { loadForQuery } from '../../src/io/event-cache.js';
 import { fixture } from '../helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'centenary-cache-'));

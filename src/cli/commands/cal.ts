@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError } from '../invalid-argument.js';
 import { enGB } from 'date-fns/locale/en-GB';
 import { formatIssue } from '../../core/dataset-issue.js';
 import { EXIT, UsageError } from '../../core/errors.js';
@@ -13,7 +13,9 @@ import { parseCountryArgument } from '../country-argument.js';
 import type { CliIO } from '../cli-io.js';
 import { colourLevel, makeStyle, outputWidth } from '../terminal.js';
 import type { RegisterCommand } from './index.js';
-import { type QueryFlags, addDataOptions, resolveTimeZone } from './query.js';
+import { type QueryFlags, resolveTimeZone } from './query.js';
+import { addOptions } from '../commander-options.js';
+import { DATA_OPTIONS } from '../query-options.js';
 
 type CalFlags = Pick<QueryFlags, 'date' | 'years' | 'tz' | 'file' | 'color' | 'debug'> & {
   readonly oldStyle: boolean;
@@ -38,11 +40,12 @@ export function parseMonthArgument(value: string): { year: number; month: number
 }
 
 export const registerCal: RegisterCommand = (program: Command, io: CliIO, setExitCode) => {
-  addDataOptions(
+  addOptions(
     program
       .command('cal')
       .description('a month grid like cal(1), with Old Style numbers and the days that have events')
       .argument('[YYYY-MM]', 'the month (default: this month N years back)', parseMonthArgument),
+    DATA_OPTIONS,
   )
     .option('--old-style', "show each day's Old Style (Julian) number beside its New Style one", false)
     .option('--country <CC>', 'the month as that country numbered it, its switch included (ISO code, e.g. GB, RU)', parseCountryArgument)

@@ -1,4 +1,5 @@
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { Command } from 'commander';
+import { InvalidArgumentError } from '../invalid-argument.js';
 import type { CalendarDate } from '../../core/calendar.js';
 import { formatIssue } from '../../core/dataset-issue.js';
 import { EXIT, UsageError } from '../../core/errors.js';
@@ -11,14 +12,16 @@ import { updateFileLocked } from '../../io/file-lock.js';
 import { mergeAtomFeed, renderAtomEntries } from '../../render/atom.js';
 import { renderIcsEvents } from '../../render/ics.js';
 import type { Mailbox } from '../../render/context.js';
-import { DEFAULT_LOCALE, LOCALE_NAMES, type LocaleName } from '../../render/locales.js';
-import { FORMATS, type Format, loadRenderer } from '../../render/renderers.js';
+import type { LocaleName } from '../../render/locales.js';
+import { type Format, loadRenderer } from '../../render/renderers.js';
 import { cleanInline } from '../../render/sanitize.js';
-import { collectMailbox, parseDaysArgument, parseMailboxArgument, parseUrlArgument } from '../arguments.js';
+import { parseDaysArgument, parseUrlArgument } from '../arguments.js';
 import type { CliIO } from '../cli-io.js';
 import { buildRenderContext, checkMailOptions } from '../render-context.js';
 import type { RegisterCommand } from './index.js';
-import { OLD_STYLE_OPTION, addDataOptions, resolveTimeZone } from './query.js';
+import { resolveTimeZone } from './query.js';
+import { addOptions, toCommanderOption } from '../commander-options.js';
+import { COLOUR, DATA_OPTIONS, DEBUG, FORMAT, LOCALE, MAIL_FROM, MAIL_TO, OLD_STYLE } from '../query-options.js';
 
 export interface DigestFlags {
   readonly date?: CalendarDate;
@@ -112,23 +115,21 @@ export const registerDigest: RegisterCommand = (program, io, setExitCode) => {
     .helpOption('-h, --help', 'show this help')
     .allowExcessArguments(false)
     .addHelpText('after', EXAMPLES);
-  addDataOptions(command)
+  addOptions(command, DATA_OPTIONS)
     .option('--week', 'also the week ahead (the next 7 days)', false)
     .option('-A, --ahead <days>', 'also this many days ahead (overrides --week)', parseDaysArgument)
     .option('--this-month', 'also this month N years ago, events known only to the month included', false)
     .option('--all', 'with --format ics: every event of the dataset, a calendar to subscribe to', false)
-    .addOption(OLD_STYLE_OPTION())
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
-    .addOption(new Option('--locale <locale>', 'language of dates, month and weekday names').choices(LOCALE_NAMES).default(DEFAULT_LOCALE))
-    .option('--to <address>', 'recipient of --format email (repeatable)', collectMailbox, [])
-    .option('--from <address>', 'sender of --format email', parseMailboxArgument)
+    .addOption(toCommanderOption(OLD_STYLE))
+    .addOption(toCommanderOption(FORMAT))
+    .addOption(toCommanderOption(LOCALE))
+    .addOption(toCommanderOption(MAIL_TO))
+    .addOption(toCommanderOption(MAIL_FROM))
     .option('-o, --output <file>', 'write the edition to FILE atomically instead of stdout')
     .option('--feed <file>', "add today's entry to the Atom feed FILE (created if missing)")
     .option('--feed-size <n>', 'entries the feed keeps, newest first', parseFeedSize, 30)
     .option('--feed-url <url>', "the feed's public address: its rel=self link, and the HTML page's feed link", parseUrlArgument)
-    .option('-q, --quiet', 'print nothing when the day is empty (for cron)', false)
-    .option('--color', 'force colour')
-    .option('--no-color', 'never colour')
-    .option('--debug', 'show stack traces for errors', false)
+    .option('-q, --quiet', 'print nothing when the day is empty (for cron)', false);
+  addOptions(command, [...COLOUR, DEBUG])
     .action(async (flags: DigestFlags) => setExitCode(await runDigestCommand(flags, io)));
 };

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { InvalidArgumentError, Option } from 'commander';
+import { Option } from 'commander';
+import { InvalidArgumentError } from '../invalid-argument.js';
 import { SKIP_REASONS, type SkipReason } from '../../core/bsd-calendar.js';
 import { CSV_FIELDS, type CsvField, eventsFromCsv } from '../../core/csv-import.js';
 import { insertEvents } from '../../core/dataset-insert.js';

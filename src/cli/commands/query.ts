@@ -1,22 +1,20 @@
-import { type Command, Option } from 'commander';
 import { type CalendarDate, type CalendarName, convertDate, formatIsoDate, isValidDate } from '../../core/calendar.js';
 import { explainInvalidPartialDate } from '../../core/partial-date.js';
 import { formatIssue } from '../../core/dataset-issue.js';
 import { EXIT, UsageError } from '../../core/errors.js';
-import { ANNIVERSARY_RULES, type AnniversaryRule, buildEventIndex } from '../../core/match.js';
+import { type AnniversaryRule, buildEventIndex } from '../../core/match.js';
 import { type QueryOptions, isEmptyResult, queryNeeds, runQuery } from '../../core/query.js';
-import { FORMATS, type Format, loadRenderer } from '../../render/renderers.js';
+import { type Format, loadRenderer } from '../../render/renderers.js';
 import type { Mailbox } from '../../render/context.js';
-import { DEFAULT_LOCALE, LOCALE_NAMES, type LocaleName } from '../../render/locales.js';
+import type { LocaleName } from '../../render/locales.js';
 import { cleanInline } from '../../render/sanitize.js';
 import { isKnownTimeZone, systemTimeZone, todayIn } from '../../io/clock.js';
 import { resolveDatasetPaths } from '../../io/dataset-paths.js';
 import { loadForQuery, resolveCacheRoot } from '../../io/event-cache.js';
-import { collect, collectMailbox, parseDayArgument, parseMailboxArgument, parseDaysArgument, parseTimeZoneArgument, parseYearsArgument } from '../arguments.js';
 import type { CliIO } from '../cli-io.js';
 import { buildRenderContext, checkMailOptions } from '../render-context.js';
 
-/** Options of the default query, as commander hands them over. */
+/** Options of the default query (declared in query-options.ts), as commander hands them over. */
 export interface QueryFlags {
   readonly date?: CalendarDate;
   readonly years: number[];
@@ -37,42 +35,6 @@ export interface QueryFlags {
   readonly locale: LocaleName;
   readonly to: Mailbox[];
   readonly from?: Mailbox;
-}
-
-/** --old-style, the same for every command that renders dates. */
-export const OLD_STYLE_OPTION = () =>
-  new Option('--old-style [when]', 'show Old Style (Julian) equivalents: where they mean something (auto), or for every date (always)')
-    .choices(['auto', 'always'])
-    .preset('auto');
-
-/** The options that choose data, day and span; shared by every command that queries. */
-export function addDataOptions(command: Command): Command {
-  return command
-    .option('-f, --file <path>', 'dataset file (repeatable; files are merged)', collect, [])
-    .option('-d, --date <YYYY-MM-DD>', 'reference day instead of today', parseDayArgument)
-    .option('-y, --years <N[,N...]>', 'how many years back (a list is allowed)', parseYearsArgument, [100])
-    .option('--tz <zone>', 'IANA time zone that decides "today" (default: $TZ, else the system zone)', parseTimeZoneArgument);
-}
-
-/** The default command's options: what happened N years ago today. */
-export function addQueryOptions(command: Command): Command {
-  return addDataOptions(command)
-    .option('-A, --ahead <days>', 'also show this many days after the reference day', parseDaysArgument, 0)
-    .option('-B, --behind <days>', 'also show this many days before the reference day', parseDaysArgument, 0)
-    .option('--ongoing', 'show multi-day events on every day they span, not just the first and last', false)
-    .option('-m, --month', 'list the whole month N years back, including events known only to the month', false)
-    .addOption(OLD_STYLE_OPTION())
-    .addOption(new Option('--old-style-anniversary <rule>', 'Old Style events: elapsed (true date) or nominal (same O.S. day and month)').choices(ANNIVERSARY_RULES).default('elapsed'))
-    .addOption(new Option('--calendar <calendar>', 'the calendar --date is written in (julian for Old Style)').choices(['gregorian', 'julian']))
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
-    .addOption(new Option('--locale <locale>', 'language of dates, month and weekday names').choices(LOCALE_NAMES).default(DEFAULT_LOCALE))
-    .option('--to <address>', 'recipient of --format email (repeatable)', collectMailbox, [])
-    .option('--from <address>', 'sender of --format email', parseMailboxArgument)
-    .option('-q, --quiet', 'print nothing when nothing matched (for cron)', false)
-    .option('--color', 'force colour')
-    .option('--no-color', 'never colour')
-    .option('--no-cache', 'read the datasets whole instead of through the prepared index in the cache directory')
-    .option('--debug', 'show stack traces for errors', false);
 }
 
 /**

@@ -1,0 +1,135 @@
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+import { resolveCacheRoot } from '../io/cache-root.js';
+import type { CliIO } from './cli-io.js';
+
+/**
+ * What the launcher runs: the daily query first, from a small bundle (dist/plain-query.cjs)
+ * compiled with V8's code cache, then, for anything that bundle hands over, the whole program
+ * (dist/centenary.js, commander and every command).
+ *
+ * Why a code cache: most of a query's own start-up is V8 compiling JavaScript, not running it.
+ * The first run saves V8's compiled code, including what it compiled lazily while answering,
+ * in the cache directory; later runs hand it back to V8 (node:vm's cachedData) and skip the
+ * work. The file is named by a checksum of the bundle's text, carries a checksum of its own,
+ * and is written atomically; V8 also refuses code from another V8 version or other flags. Any
+ * doubt means compiling afresh, never a wrong answer. Node 22's module.enableCompileCache does
+ * the same for ES modules, but the machines run Node 20.
+ */
+type PlainQuery = (argv: readonly string[], io: CliIO) => Promise<number | undefined>;
+
+/** The plain-query bundle's size and checksum, written in by the build (scripts/build.mjs). */
+declare const PLAIN_QUERY_BUNDLE: { readonly size: number; readonly checksum: string };
+
+const here = dirname(fileURLToPath(import.meta.url));
+const CODE_CACHE_MAGIC = 'centenary-code-cache-1\n';
+
+/** What became of the code cache, for --debug (and the tests). */
+interface CodeCacheReport {
+  state: string;
+}
+
+/**
+ * A checksum for the code cache, which is read on every query: FNV-1a over every 8th 32-bit word
+ * and the length. Damage on a disk comes in blocks of 512 bytes or more, each of which holds 16 of
+ * the words summed, and truncation changes the length; V8 itself checks the version, flags and
+ * lengths of what it is given, but not the content. A full checksum would cost a query a millisecond.
+ */
+const STRIDE = 8;
+function codeChecksum(data: Buffer): string {
+  const words = Math.floor(data.length / 4);
+  // A file read whole has a buffer of its own, aligned; a copy otherwise.
+  const aligned = data.byteOffset % 4 === 0 ? data : Buffer.from(data);
+  const view = new Uint32Array(aligned.buffer, aligned.byteOffset, words);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < words; i += STRIDE) h = Math.imul(h ^ (view[i] ?? 0), 0x01000193);
+  for (let i = words * 4; i < data.length; i++) h = Math.imul(h ^ (data[i] ?? 0), 0x01000193);
+  return `${data.length.toString(36)}-${(h >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+function readCodeCache(file: string): Buffer | 'missing' | 'damaged' {
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch {
+    return 'missing';
+  }
+  const head = data.subarray(0, CODE_CACHE_MAGIC.length + 20).toString('latin1');
+  const match = /^centenary-code-cache-1\n([0-9a-z]+-[0-9a-f]{8})\n/.exec(head);
+  if (!match?.[1]) return 'damaged';
+  const body = data.subarray(match[0].length);
+  return codeChecksum(body) === match[1] ? body : 'damaged';
+}
+
+function writeCodeCache(file: string, code: Buffer): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, Buffer.concat([Buffer.from(`${CODE_CACHE_MAGIC}${codeChecksum(code)}\n`, 'latin1'), code]));
+    renameSync(tmp, file);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  // Code of earlier versions of the bundle is of no further use.
+  for (const name of readdirSync(dirname(file))) {
+    if (name.startsWith('code-') && join(dirname(file), name) !== file) rmSync(join(dirname(file), name), { force: true });
+  }
+}
+
+/** Loads the plain-query bundle as CommonJS through node:vm, with the code cache when there is one. */
+function loadPlainQuery(cacheRoot: string | undefined, report: CodeCacheReport): { run: PlainQuery; script: Script; cacheFile?: string } {
+  const file = join(here, 'plain-query.cjs');
+  const source = readFileSync(file);
+  // Named by the bundle's checksum, so that code compiled from one bundle never meets another
+  // (V8 itself compares only the length of the source). A bundle that is not the one built
+  // with this launcher gets no code cache at all.
+  const known = source.length === PLAIN_QUERY_BUNDLE.size;
+  if (!known) report.state = 'off (the bundle is not the one this launcher was built with)';
+  const cacheFile = cacheRoot === undefined || !known ? undefined : join(cacheRoot, 'v1', 'code', `code-${PLAIN_QUERY_BUNDLE.checksum}.bin`);
+  const cached = cacheFile === undefined ? undefined : readCodeCache(cacheFile);
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source.toString('utf8')}\n})`, {
+    filename: file,
+    ...(cached instanceof Buffer ? { cachedData: cached } : {}),
+  });
+  if (cached === 'damaged') report.state = 'damaged';
+  else if (cached instanceof Buffer) report.state = script.cachedDataRejected ? 'refused by V8 (another Node.js or other V8 flags)' : 'used';
+  const module = { exports: {} as { runPlainQuery?: PlainQuery } };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, here);
+  const run = module.exports.runPlainQuery;
+  if (!run) throw new Error(`${file} does not export runPlainQuery`);
+  return { run, script, ...(cacheFile ? { cacheFile } : {}) };
+}
+
+export async function launch(argv: readonly string[], io: CliIO): Promise<number> {
+  const debug = argv.includes('--debug');
+  const noCache = argv.includes('--no-cache');
+  const cacheRoot = noCache ? undefined : resolveCacheRoot(io.env);
+  const report: CodeCacheReport = { state: noCache ? 'off (--no-cache)' : cacheRoot === undefined ? 'off (no cache directory: no HOME, XDG_CACHE_HOME or CENTENARY_CACHE_DIR)' : 'missing' };
+  let code: number | undefined;
+  try {
+    const plain = loadPlainQuery(cacheRoot, report);
+    code = await plain.run(argv, io);
+    if (plain.cacheFile && report.state !== 'used') {
+      try {
+        // Made after the run, so that it holds what V8 compiled while answering too.
+        writeCodeCache(plain.cacheFile, plain.script.createCachedData());
+        report.state = report.state === 'missing' ? 'written' : `${report.state}, rewritten`;
+      } catch (error) {
+        report.state = `${report.state}, not written: ${(error as Error).message}`;
+      }
+    }
+  } catch (error) {
+    // The plain path is an optimisation: if it cannot even be loaded, the whole program answers.
+    if (debug) io.stderr.write(`centenary: plain query path unavailable: ${(error as Error).message}\n`);
+  }
+  if (code !== undefined) {
+    if (debug) io.stderr.write(`centenary: answered by the plain query path; code cache ${report.state}\n`);
+    return code;
+  }
+  const fullProgram: string = new URL('./centenary.js', import.meta.url).href;
+  const { run } = (await import(fullProgram)) as { run: (argv: readonly string[], io: CliIO) => Promise<number> };
+  return run(argv, io);
+}

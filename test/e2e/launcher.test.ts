@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, cli, fixture } from '../helpers.js';
+
+/**
+ * The launcher answers a plain daily query from its own bundle, compiled with V8's code cache
+ * kept in the cache directory, and hands everything else to the whole program. Whichever path
+ * answers, the answer is the same; a damaged, foreign or unwritable code cache costs speed only.
+ */
+const scratch = mkdtempSync(join(tmpdir(), 'centenary-launcher-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const QUERY = ['--file', fixture('julian-os.json'), '--date', '2017-11-07', '--old-style', '--years', '100,200'];
+const PLAIN = /answered by the plain query path; code cache (.*)\n/;
+
+function codeCacheFile(cacheDir: string): string {
+  const dir = join(cacheDir, 'v1', 'code');
+  const files = readdirSync(dir).filter((name) => name.startsWith('code-'));
+  expect(files).toHaveLength(1);
+  return join(dir, files[0] ?? '');
+}
+
+describe('the launcher', () => {
+  // The whole program's answer: --no-cache reads the dataset whole, which only it can do.
+  const full = cli([...QUERY, '--no-cache']);
+
+  it('answers a plain query itself, writes the code cache once and then uses it, and says so with --debug', () => {
+    const env = { CENTENARY_CACHE_DIR: join(scratch, 'fresh') };
+    // The first run builds the index, which takes the whole program: the plain path hands over.
+    const building = cli([...QUERY, '--debug'], env);
+    expect(building.stderr).toContain('events from rebuilt');
+    expect(building.stderr).not.toMatch(PLAIN);
+    rmSync(join(env.CENTENARY_CACHE_DIR, 'v1', 'code'), { recursive: true, force: true });
+    const first = cli([...QUERY, '--debug'], env);
+    const second = cli([...QUERY, '--debug'], env);
+    expect(PLAIN.exec(first.stderr)?.[1]).toBe('written');
+    expect(PLAIN.exec(second.stderr)?.[1]).toBe('used');
+    expect(second.stderr).toContain('events from cache');
+    for (const outcome of [building, first, second, cli(QUERY, env)]) {
+      expect(outcome.code).toBe(0);
+      expect(outcome.stdout).toBe(full.stdout);
+    }
+    expect(full.stdout).toContain('7 November 1917');
+    expect(cli([...QUERY, '--no-cache', '--debug']).stderr).not.toMatch(PLAIN);
+  });
+
+  it.each([
+    ['flipped bytes in the middle', (data: Buffer) => Buffer.concat([data.subarray(0, data.length >> 1), Buffer.alloc(600, 0xa5), data.subarray((data.length >> 1) + 600)])],
+    ['cut short', (data: Buffer) => data.subarray(0, data.length - 1000)],
+    ['not a code cache at all', () => Buffer.from('centenary-code-cache-1\nnonsense\n')],
+  ])('a code cache %s is noticed, never used, and rewritten', (_, damage) => {
+    const env = { CENTENARY_CACHE_DIR: join(scratch, `damaged-${_.length}`) };
+    cli(QUERY, env);
+    const file = codeCacheFile(env.CENTENARY_CACHE_DIR);
+    const good = readFileSync(file);
+    writeFileSync(file, damage(good));
+    const after = cli([...QUERY, '--debug'], env);
+    expect(after.code).toBe(0);
+    expect(after.stdout).toBe(full.stdout);
+    expect(PLAIN.exec(after.stderr)?.[1]).toBe('damaged, rewritten');
+    expect(PLAIN.exec(cli([...QUERY, '--debug'], env).stderr)?.[1]).toBe('used');
+  });
+
+  it('code compiled by another V8 configuration is refused by V8 and rewritten', () => {
+    const env = { CENTENARY_CACHE_DIR: join(scratch, 'flags') };
+    cli(QUERY, env);
+    // Other V8 flags make V8 refuse code compiled without them.
+    const other = spawnSync(process.execPath, ['--max-lazy', BIN, ...QUERY, '--debug'], { encoding: 'utf8', cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', TZ: 'UTC', ...env } });
+    expect(other.status).toBe(0);
+    expect(other.stdout).toBe(full.stdout);
+    expect(PLAIN.exec(other.stderr)?.[1]).toMatch(/^refused by V8 .*, rewritten$/);
+  });
+
+  it('a cache directory that cannot be written costs the cache, not the answer', () => {
+    const blocked = join(scratch, 'a-file');
+    writeFileSync(blocked, 'not a directory');
+    const outcome = cli([...QUERY, '--debug'], { CENTENARY_CACHE_DIR: blocked });
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toBe(full.stdout);
+  });
+
+  it.each([['text'], ['json'], ['markdown']])('hands over without printing anything twice (--format %s, a dataset with warnings)', (format) => {
+    const env = { CENTENARY_CACHE_DIR: join(scratch, `warnings-${format}`) };
+    const args = ['--file', fixture('reform-warnings.json'), '--date', '2017-11-07', '--format', format, '--month'];
+    const whole = cli([...args, '--no-cache']);
+    expect(whole.stderr).toMatch(/warning/);
+    for (let run = 0; run < 2; run++) {
+      const outcome = cli(args, env);
+      expect(outcome).toEqual(whole);
+    }
+  });
+
+  it('stops quietly, with no stack trace, when the reader of its output stops early', () => {
+    // Far more than a pipe holds, to a reader that takes ten bytes and leaves.
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --date 2026-11-27 --month --format json | head -c 10`], {
+      encoding: 'utf8',
+      cwd: ROOT,
+      env: { PATH: process.env['PATH'] ?? '', TZ: 'UTC' },
+    });
+    expect(result.stdout).toBe('{\n  "versi');
+    expect(result.stderr).toBe('');
+  });
+});
