@@ -122,7 +122,8 @@ rmSync(root('dist/.build'), { recursive: true, force: true });
 const REQUIRE = "import { createRequire as __centenaryRequire } from 'node:module'; const require = __centenaryRequire(import.meta.url);\n";
 const FILENAME = "import { fileURLToPath as __centenaryPath } from 'node:url'; const __filename = __centenaryPath(import.meta.url);\n";
 for (const dir of [root('dist'), root('dist/chunks'), root('dist/scripts'), root('dist/scripts/chunks')]) {
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.js'))) {
+  // The launcher defines its own require, and mentions __filename only in the code it hands to node:vm.
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.js') && n !== 'launch.js')) {
     const file = join(dir, name);
     const code = readFileSync(file, 'utf8');
     const prefix = (/\brequire\b/.test(code) ? REQUIRE : '') + (/\b__filename\b/.test(code) ? FILENAME : '');
