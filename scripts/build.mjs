@@ -60,6 +60,9 @@ await build({
   plugins: [precompiledSchema],
 });
 
+// The worker thread of `validate` for large files (src/io/parallel-check.ts): one file, loaded by path.
+await build({ ...common, entryPoints: { 'check-worker': root('src/io/check-worker.ts') }, outdir: root('dist'), plugins: [precompiledSchema] });
+
 // 4. The daily query's own bundle, loaded by the launcher through node:vm with V8's code cache
 // (see src/cli/launch.ts), so CommonJS and one file. Every dynamic import of the program's own
 // modules (another format or locale, building the index, a config file) becomes a module that

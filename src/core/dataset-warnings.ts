@@ -1,4 +1,4 @@
-import { type CalendarDate, toJulianDay } from './calendar.js';
+import { type CalendarDate, fromJulianDay, toJulianDay } from './calendar.js';
 import type { DataIssue } from './dataset-issue.js';
 import type { HistoricalEvent } from './event.js';
 import { foldText } from './fold-text.js';
@@ -37,55 +37,75 @@ export function findSuspiciousEvents(events: readonly HistoricalEvent[], today: 
  */
 export function createSuspicionCheck(today: CalendarDate): (event: HistoricalEvent) => EventWarning[] {
   const todayJd = toJulianDay(today);
-  const seen = new Map<string, Pick<HistoricalEvent, 'id' | 'origin'>>();
+  const sameTitle = createSameTitleCheck();
   return (event) => {
-    const warnings: EventWarning[] = [];
-    const at = (field: string) => ['events', event.origin.index, field];
-    const [first] = julianDayRange(event.date, event.calendar);
-    // Same day means the same first possible day and the same precision, in either calendar.
-    // The folded title is kept as a 64-bit hash, not as text: a million-event file then needs a
-    // few dozen bytes per event for this rule (two titles colliding by chance: about 1 in 10^7).
-    const key = `${first}:${formatPartialDate(event.date).length}:${titleHash(foldText(event.title).trim())}`;
+    const { key, warnings } = eventSuspicions(event, todayJd);
+    const repeated = sameTitle(key, event);
+    return repeated ? [repeated, ...warnings] : warnings;
+  };
+}
+
+/**
+ * What one event shows on its own — the key of the same-title rule, and a date in the future or
+ * no sources — so that a worker thread can find it, leaving only the same-title rule, which
+ * needs every event before, to the one thread that sees them all in order.
+ */
+export function eventSuspicions(event: HistoricalEvent, todayJd: number): { key: string; warnings: EventWarning[] } {
+  const warnings: EventWarning[] = [];
+  const at = (field: string) => ['events', event.origin.index, field];
+  const [first] = julianDayRange(event.date, event.calendar);
+  // Same day means the same first possible day and the same precision, in either calendar.
+  // The folded title is kept as a 64-bit hash, not as text: a million-event file then needs a
+  // few dozen bytes per event for this rule (two titles colliding by chance: about 1 in 10^7).
+  const key = `${first}:${formatPartialDate(event.date).length}:${titleHash(foldText(event.title).trim())}`;
+  if (first > todayJd) {
+    warnings.push({
+      severity: 'warning',
+      file: event.origin.file,
+      path: at('date'),
+      problem: 'the date is in the future',
+      found: JSON.stringify(formatPartialDate(event.date)),
+      expected: `a date up to ${formatPartialDate(fromJulianDay(todayJd, 'gregorian'))} (a typo in the year?)`,
+    });
+  } else if (event.end && julianDayRange(event.end, event.calendar)[0] > todayJd) {
+    warnings.push({
+      severity: 'warning',
+      file: event.origin.file,
+      path: at('end'),
+      problem: 'the event ends in the future',
+      found: JSON.stringify(formatPartialDate(event.end)),
+      expected: `a date up to ${formatPartialDate(fromJulianDay(todayJd, 'gregorian'))}`,
+    });
+  }
+  if (event.sources.length === 0) {
+    warnings.push({
+      severity: 'warning',
+      file: event.origin.file,
+      path: ['events', event.origin.index],
+      problem: 'no sources',
+      expected: 'at least one { "title", "url" } in "sources" so readers can check it',
+    });
+  }
+  return { key, warnings };
+}
+
+/** The same title on the same day as an earlier event: given each event's key in order, the repeats. */
+export function createSameTitleCheck(): (key: string, event: Pick<HistoricalEvent, 'id' | 'origin' | 'title'>) => EventWarning | undefined {
+  const seen = new Map<string, Pick<HistoricalEvent, 'id' | 'origin'>>();
+  return (key, event) => {
     const earlier = seen.get(key);
-    if (earlier) {
-      const where = earlier.origin.file === event.origin.file ? '' : ` in ${earlier.origin.file}`;
-      warnings.push({
-        severity: 'warning',
-        file: event.origin.file,
-        path: at('title'),
-        problem: `the same title on the same day as events[${earlier.origin.index}] (id ${JSON.stringify(earlier.id)})${where}`,
-        found: JSON.stringify(event.title),
-        expected: 'one event per happening (merge them, or tell them apart in the title)',
-      });
-    } else seen.set(key, { id: event.id, origin: event.origin });
-    if (first > todayJd) {
-      warnings.push({
-        severity: 'warning',
-        file: event.origin.file,
-        path: at('date'),
-        problem: 'the date is in the future',
-        found: JSON.stringify(formatPartialDate(event.date)),
-        expected: `a date up to ${formatPartialDate(today)} (a typo in the year?)`,
-      });
-    } else if (event.end && julianDayRange(event.end, event.calendar)[0] > todayJd) {
-      warnings.push({
-        severity: 'warning',
-        file: event.origin.file,
-        path: at('end'),
-        problem: 'the event ends in the future',
-        found: JSON.stringify(formatPartialDate(event.end)),
-        expected: `a date up to ${formatPartialDate(today)}`,
-      });
+    if (!earlier) {
+      seen.set(key, { id: event.id, origin: event.origin });
+      return undefined;
     }
-    if (event.sources.length === 0) {
-      warnings.push({
-        severity: 'warning',
-        file: event.origin.file,
-        path: ['events', event.origin.index],
-        problem: 'no sources',
-        expected: 'at least one { "title", "url" } in "sources" so readers can check it',
-      });
-    }
-    return warnings;
+    const where = earlier.origin.file === event.origin.file ? '' : ` in ${earlier.origin.file}`;
+    return {
+      severity: 'warning',
+      file: event.origin.file,
+      path: ['events', event.origin.index, 'title'],
+      problem: `the same title on the same day as events[${earlier.origin.index}] (id ${JSON.stringify(earlier.id)})${where}`,
+      found: JSON.stringify(event.title),
+      expected: 'one event per happening (merge them, or tell them apart in the title)',
+    };
   };
 }

@@ -1,11 +1,12 @@
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { type DataIssue, type LocatedIssue, describeValue } from '../core/dataset-issue.js';
+import type { DataIssue, LocatedIssue } from '../core/dataset-issue.js';
 import { DataError } from '../core/errors.js';
 import type { HistoricalEvent } from '../core/event.js';
 import { findSyntaxErrors, locateIssues, positionAt } from '../core/json-location.js';
-import { MAX_DEPTH, type ShapeProblem, findShapeProblems } from '../core/json-shape.js';
+import { type ShapeProblem, findShapeProblems } from '../core/json-shape.js';
+import { type Validate, checkEventLine, createLayoutReader, createLineSplitter, locateInLine, shapeIssue } from './line-layout.js';
 import { createDatasetValidator } from '../core/validate-dataset.js';
 import { BUNDLED_DATASET } from './package-files.js';
 import { resolveDatasetPaths } from './dataset-paths.js';
@@ -51,9 +52,10 @@ export const WHOLE_FILE_LIMIT = 128 * 1024 * 1024;
 export interface ScanOptions {
   readonly streamThreshold?: number;
   readonly wholeFileLimit?: number;
+  /** First place of each id, shared by a caller that checks files in several calls. */
+  readonly seen?: Map<string, { file: string; index: number }>;
 }
 
-type Validate = ReturnType<typeof createDatasetValidator>;
 
 /**
  * Reads, parses and validates every file in order, handing each valid event to `onEvent`, and
@@ -65,7 +67,7 @@ export async function scanDatasets(
   options: ScanOptions = {},
 ): Promise<LocatedIssue[]> {
   const validate = createDatasetValidator();
-  const seen = new Map<string, { file: string; index: number }>();
+  const seen = options.seen ?? new Map<string, { file: string; index: number }>();
   const issues: LocatedIssue[] = [];
   for (const file of paths) {
     const threshold = options.streamThreshold ?? STREAM_THRESHOLD;
@@ -178,32 +180,11 @@ async function scanWhole(
 }
 
 /**
- * Lines of the canonical layout, in order (leading and trailing JSON white space removed first):
- * `{`, optionally `"$schema": "…",`, `"events": [` (or `{"events": [` for both), one event per
- * line, each but the last followed by a comma, `]`, `}`. Only JSON white space counts as space
- * (not the no-break or other spaces `\s` would accept), so that nothing passes here that
- * JSON.parse would refuse in the whole file.
- */
-const OPEN = /^\{$/;
-const OPEN_EVENTS = /^\{[ \t\r]*"events"[ \t\r]*:[ \t\r]*\[$/;
-const SCHEMA = /^"\$schema"[ \t\r]*:[ \t\r]*(".*")[ \t\r]*,$/;
-const EVENTS = /^"events"[ \t\r]*:[ \t\r]*\[$/;
-const TRAILING_SPACE = /[ \t\r]+$/;
-const SPACES = Buffer.alloc(4096, 0x20);
-
-/**
- * A longer line is not one event as the canonical layout writes it; the whole-file path (with
- * its own size limit) decides. This bounds the memory of a hostile file that is one long line.
- */
-export const MAX_LINE_BYTES = 1024 * 1024;
-
-/**
  * The canonical layout, one event per line, read as a stream of bytes; each valid event goes to
  * `onEvent` at once, so memory stays flat. Returns false when the file turns out not to be in
  * that layout (or not to parse, or not to be UTF-8): the caller then reads it whole, which
  * reports exact errors, and — because the ids delivered here are already in `seen` — hands on
- * only the events not delivered yet. Space before a line's content is skipped without being
- * kept, so even a gigabyte of white space costs no memory.
+ * only the events not delivered yet.
  */
 async function scanLines(
   file: string,
@@ -213,150 +194,44 @@ async function scanLines(
   issues: LocatedIssue[],
 ): Promise<boolean> {
   const found: LocatedIssue[] = [];
-  let state = 'start' as 'start' | 'head' | 'schema' | 'first' | 'next' | 'after' | 'tail' | 'done';
-  let lineNo = 1;
   let index = 0;
-  const event = (line: string, lead: number): boolean => {
-    let json = line;
-    const comma = json.endsWith(',');
-    if (comma) json = json.slice(0, -1);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(json);
-    } catch {
-      return false;
-    }
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
-    const shape = findShapeProblems(json);
-    if (shape.some((p) => p.kind === 'too-deep')) return false;
-    const local: DataIssue[] = [];
-    const result = validate({ events: [raw] }, file);
-    local.push(...result.issues.map((i) => ({ ...i, path: ['events', index, ...i.path.slice(2)] })));
-    const checked = result.events[0];
-    if (checked) {
-      const event: HistoricalEvent = { ...checked, id: detach(checked.id), origin: { file, index } };
+  const layout = createLayoutReader('start', (json, lineNo, lead, offset) => {
+    const checked = checkEventLine(json, lineNo, lead, index, file, validate);
+    if (!checked) return false;
+    found.push(...checked.found);
+    const { event } = checked;
+    if (event) {
       const first = seen.get(event.id);
-      if (first) local.push(duplicateIssue(event, first));
+      if (first) found.push(...locateInLine(json, file, lineNo, lead, [duplicateIssue(event, first)]));
       else {
         seen.set(event.id, { file, index });
-        onEvent(event, { line: lineNo, offset: contentStart, lead });
+        onEvent(event, { line: lineNo, offset, lead });
       }
     }
-    for (const p of shape) {
-      const at = positionAt(json, p.offset);
-      found.push({ ...shapeIssue(p, file), path: ['events', index, ...p.path], line: lineNo, column: lead + at.column });
-    }
-    if (local.length > 0) found.push(...locateInLine(json, file, lineNo, lead, local));
     index++;
-    state = comma ? 'next' : 'after';
     return true;
-  };
-  const handle = (bytes: Buffer, lead: number): boolean => {
-    if (!isUtf8(bytes)) return false;
-    const line = bytes.toString('utf8').replace(TRAILING_SPACE, '');
-    switch (state) {
-      case 'start':
-        if (OPEN_EVENTS.test(line)) state = 'first';
-        else if (OPEN.test(line)) state = 'head';
-        else return false;
-        return true;
-      case 'head':
-      case 'schema': {
-        if (EVENTS.test(line)) {
-          state = 'first';
-          return true;
-        }
-        const schema = state === 'head' ? SCHEMA.exec(line) : null;
-        if (!schema) return false;
-        try {
-          if (typeof JSON.parse(schema[1] ?? '') !== 'string') return false;
-        } catch {
-          return false;
-        }
-        state = 'schema';
-        return true;
-      }
-      case 'first':
-        if (line === ']') {
-          state = 'tail';
-          return true;
-        }
-        return event(line, lead);
-      case 'next':
-        return event(line, lead);
-      case 'after':
-        if (line !== ']') return false;
-        state = 'tail';
-        return true;
-      case 'tail':
-        if (line !== '}') return false;
-        state = 'done';
-        return true;
-      case 'done':
-        return false;
-    }
-  };
+  });
+  let lines = createLineSplitter(layout.handle);
   const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
   let ok = true;
   let first = true;
-  let pieces: Buffer[] = [];
-  let pending = 0;
-  let lead = 0;
-  let atLineStart = true;
-  let consumed = 0;
-  let contentStart = 0;
   try {
-    read: for await (const chunk of stream as AsyncIterable<Buffer>) {
-      let pos = 0;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      let bytes = chunk;
       if (first) {
         first = false;
-        if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) pos = 3;
+        // A byte-order mark is not content; offsets still count it.
+        if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+          bytes = chunk.subarray(3);
+          lines = createLineSplitter(layout.handle, { line: 1, offset: 3 });
+        }
       }
-      while (pos < chunk.length) {
-        if (atLineStart) {
-          // Runs of spaces compared a block at a time (a hostile file may be a gigabyte of them).
-          while (pos + SPACES.length <= chunk.length && SPACES.equals(chunk.subarray(pos, pos + SPACES.length))) {
-            pos += SPACES.length;
-            lead += SPACES.length;
-          }
-          for (let b = chunk[pos]; b === 0x20 || b === 0x09 || b === 0x0d; b = chunk[++pos]) lead++;
-          if (pos >= chunk.length) break;
-          if (chunk[pos] === 0x0a) {
-            lineNo++;
-            lead = 0;
-            pos++;
-            continue;
-          }
-          atLineStart = false;
-          contentStart = consumed + pos;
-        }
-        const nl = chunk.indexOf(0x0a, pos);
-        const end = nl < 0 ? chunk.length : nl;
-        pieces.push(chunk.subarray(pos, end));
-        pending += end - pos;
-        if (pending > MAX_LINE_BYTES) {
-          ok = false;
-          break read;
-        }
-        if (nl < 0) break;
-        const line = pieces.length === 1 ? (pieces[0] as Buffer) : Buffer.concat(pieces);
-        pieces = [];
-        pending = 0;
-        if (!handle(line, lead)) {
-          ok = false;
-          break read;
-        }
-        lineNo++;
-        lead = 0;
-        atLineStart = true;
-        pos = nl + 1;
-      }
-      consumed += chunk.length;
+      if (!(ok = lines.push(bytes))) break;
     }
-    if (ok && pieces.length > 0) ok = handle(Buffer.concat(pieces), lead);
-    else if (ok && state === 'start') {
+    if (ok && lines.midLine) ok = lines.end();
+    else if (ok && layout.state === 'start') {
       // Nothing but white space: the error reading it whole gives, without reading it whole.
-      issues.push({ severity: 'error', path: [], problem: 'invalid JSON', found: 'the end of the file', expected: 'a value', file, line: lineNo, column: lead + 1 });
+      issues.push({ severity: 'error', path: [], problem: 'invalid JSON', found: 'the end of the file', expected: 'a value', file, line: lines.line, column: lines.lead + 1 });
       return true;
     }
   } catch (error) {
@@ -365,23 +240,9 @@ async function scanLines(
   } finally {
     stream.destroy();
   }
-  if (!ok || state !== 'done') return false;
+  if (!ok || layout.state !== 'done') return false;
   issues.push(...byPosition(found));
   return true;
-}
-
-function shapeIssue(problem: ShapeProblem, file: string): Omit<LocatedIssue, 'line' | 'column'> {
-  return problem.kind === 'too-deep'
-    ? { severity: 'error', path: problem.path, problem: `nested more than ${MAX_DEPTH} levels deep`, expected: 'a dataset (five levels: the file, events, an event, sources, a source)', file }
-    : {
-        severity: 'error',
-        path: problem.path,
-        problem: 'the same key twice in one object (JSON keeps only the last)',
-        found: describeValue(problem.key ?? ''),
-        expected: 'each key once',
-        atKey: true,
-        file,
-      };
 }
 
 /** Shape problems placed in the text; one pass, as the problems come in text order. */
@@ -433,23 +294,6 @@ function firstInvalidUtf8(b: Uint8Array): number {
     i += need + 1;
   }
   return b.length;
-}
-
-/**
- * A copy of a string that shares no memory with the text it was parsed from. V8 may keep a
- * parsed string as a slice of its source line, so keeping one id per event for the duplicate
- * check would keep every line of the file in memory. Concatenating and slicing forces a copy.
- */
-function detach(text: string): string {
-  return ` ${text}`.slice(1);
-}
-
-/** Issues of one event that sits alone on line `lineNo`, after `lead` columns of space: positions inside that line. */
-function locateInLine(json: string, file: string, lineNo: number, lead: number, local: readonly DataIssue[]): LocatedIssue[] {
-  return local.map((issue) => {
-    const [located] = locateIssues(json, file, [{ ...issue, path: issue.path.slice(2) }]);
-    return { ...issue, file, line: lineNo, column: lead + (located?.column ?? 1) };
-  });
 }
 
 /** Issues in reading order: by line, then column. */

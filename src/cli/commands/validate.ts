@@ -1,6 +1,7 @@
 import { Option } from 'commander';
 import { type LocatedIssue, formatIssue, formatJsonPath } from '../../core/dataset-issue.js';
-import { type EventWarning, createSuspicionCheck } from '../../core/dataset-warnings.js';
+import { toJulianDay } from '../../core/calendar.js';
+import { type EventWarning, createSameTitleCheck, eventSuspicions } from '../../core/dataset-warnings.js';
 import { EXIT } from '../../core/errors.js';
 import { todayIn } from '../../io/clock.js';
 import { resolveDatasetPaths } from '../../io/dataset-paths.js';
@@ -8,6 +9,7 @@ import type { EventPlace } from '../../io/dataset-files.js';
 import { locateWarnings, placeKey } from '../../io/locate-in-file.js';
 import { cleanInline, escapeJsonText } from '../../render/sanitize.js';
 import { collect, parseTimeZoneArgument } from '../arguments.js';
+import { InvalidArgumentError } from '../invalid-argument.js';
 import { startProgress } from '../spinner.js';
 import { resolveTimeZone } from './query.js';
 import { plural } from '../plural.js';
@@ -15,8 +17,15 @@ import type { RegisterCommand } from './index.js';
 
 interface ValidateFlags {
   readonly file: string[];
+  readonly threads?: number;
+  readonly debug: boolean;
   readonly format: 'text' | 'json';
   readonly tz?: string;
+}
+
+function parseThreads(value: string): number {
+  if (!/^[0-9]{1,2}$/.test(value) || Number(value) < 1 || Number(value) > 64) throw new InvalidArgumentError(`expected a number of threads from 1 to 64; got "${value}".`);
+  return Number(value);
 }
 
 /** Issues in file order (as given on the command line), then by position. */
@@ -35,6 +44,7 @@ export const registerValidate: RegisterCommand = (program, io, setExitCode) => {
     .option('-f, --file <path>', 'dataset file (repeatable); ignored when files are named as arguments', collect, [])
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--tz <zone>', 'IANA time zone that decides "today" for the future-date warning', parseTimeZoneArgument)
+    .option('--threads <n>', 'threads that check a large file in the one-event-per-line layout (default: one per core, up to 8)', parseThreads)
     .option('--debug', 'show stack traces for errors', false)
     .addHelpText(
       'after',
@@ -48,21 +58,49 @@ export const registerValidate: RegisterCommand = (program, io, setExitCode) => {
       let issues: LocatedIssue[];
       let eventCount: number;
       try {
-        const { scanDatasets } = await import('../../io/dataset-files.js');
-        const today = todayIn(resolveTimeZone(flags.tz, io), io.now());
+        const [{ STREAM_THRESHOLD, scanDatasets }, { PARALLEL_THRESHOLD, checkInParallel, checkThreads }, { stat }] = await Promise.all([
+          import('../../io/dataset-files.js'),
+          import('../../io/parallel-check.js'),
+          import('node:fs/promises'),
+        ]);
+        const todayJd = toJulianDay(todayIn(resolveTimeZone(flags.tz, io), io.now()));
         // Events are checked as they stream past and not kept: a million-event file needs
-        // memory for its warnings, not for its events.
-        const check = createSuspicionCheck(today);
+        // memory for its warnings, not for its events. The checks across events see them all,
+        // in order, whichever thread parsed them.
+        const ordered = { seen: new Map<string, { file: string; index: number }>(), sameTitle: createSameTitleCheck() };
         const suspicious: EventWarning[] = [];
         const places = new Map<string, EventPlace>();
+        const found: LocatedIssue[] = [];
+        const threads = flags.threads ?? checkThreads();
+        // Asked for threads: any file read line by line gets them; otherwise only a large one.
+        const minimum = flags.threads === undefined ? PARALLEL_THRESHOLD : STREAM_THRESHOLD;
         let count = 0;
-        const found = await scanDatasets(paths, (event, where) => {
-          count++;
-          const warnings = check(event);
-          if (warnings.length === 0) return;
-          suspicious.push(...warnings);
-          if (where) places.set(placeKey(event.origin.file, event.origin.index), where);
-        });
+        for (const file of paths) {
+          const size = await stat(file).then((s) => (s.isFile() ? s.size : 0), () => 0);
+          const parallel = threads > 1 && size >= minimum ? await checkInParallel(file, size, todayJd, threads, ordered) : undefined;
+          if (flags.debug) io.stderr.write(`centenary: ${file} checked in ${parallel ? `${threads} threads` : 'one thread'}\n`);
+          if (parallel) {
+            count += parallel.events;
+            found.push(...parallel.found);
+            suspicious.push(...parallel.unplaced);
+            for (const [key, place] of parallel.places) places.set(key, place);
+            continue;
+          }
+          const issuesOfFile = await scanDatasets(
+            [file],
+            (event, where) => {
+              count++;
+              const { key, warnings } = eventSuspicions(event, todayJd);
+              const repeated = ordered.sameTitle(key, event);
+              if (repeated) warnings.unshift(repeated);
+              if (warnings.length === 0) return;
+              suspicious.push(...warnings);
+              if (where) places.set(placeKey(event.origin.file, event.origin.index), where);
+            },
+            { seen: ordered.seen },
+          );
+          found.push(...issuesOfFile);
+        }
         const warnings = await locateWarnings(suspicious, places);
         issues = sortIssues([...found, ...warnings], paths);
         eventCount = count;

@@ -1,0 +1,141 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { LocatedIssue } from '../core/dataset-issue.js';
+import type { EventWarning } from '../core/dataset-warnings.js';
+import type { HistoricalEvent } from '../core/event.js';
+import type { PartResult, PartTask } from './check-worker.js';
+import type { EventPlace } from './dataset-files.js';
+import { placeKey } from './locate-in-file.js';
+import { MAX_LINE_BYTES } from './line-layout.js';
+import { PACKAGE_ROOT } from './package-files.js';
+
+/** Below this a file is checked in one thread: starting workers would cost more than they save. */
+export const PARALLEL_THRESHOLD = 32 * 1024 * 1024;
+
+/** How many threads check a file at once: one per core, up to eight. */
+export function checkThreads(): number {
+  return Math.min(8, availableParallelism());
+}
+
+/** The checks that need every event before: kept by the caller across all its files, in order. */
+export interface OrderedChecks {
+  /** First place of each id. */
+  readonly seen: Map<string, { file: string; index: number }>;
+  readonly sameTitle: (key: string, event: Pick<HistoricalEvent, 'id' | 'origin' | 'title'>) => EventWarning | undefined;
+}
+
+export interface ParallelCheck {
+  readonly events: number;
+  /** Problems found within events, placed. */
+  readonly found: LocatedIssue[];
+  /** Problems found across events (duplicate ids, the same title twice) and of single events, to place with `places`. */
+  readonly unplaced: EventWarning[];
+  readonly places: Map<string, EventPlace>;
+}
+
+/**
+ * Checks one file in the canonical layout (one event per line) in parallel: the file is cut into
+ * parts at line breaks, a worker thread parses and validates each part, and this thread then runs
+ * the checks across events (duplicate ids, the same title on the same day) in file order, exactly
+ * as a single thread reading the file would. Undefined when the file is not in that layout after
+ * all (or a part cannot be read): the caller then checks it in one thread, which explains why.
+ */
+export async function checkInParallel(file: string, size: number, todayJd: number, threads: number, ordered: OrderedChecks): Promise<ParallelCheck | undefined> {
+  const parts = cutAtLines(file, size, threads);
+  if (!parts) return undefined;
+  const worker = join(PACKAGE_ROOT, 'dist', 'check-worker.js');
+  let results: PartResult[];
+  try {
+    results = await Promise.all(
+      parts.map(
+        ([start, end], k) =>
+          new Promise<PartResult>((resolve, reject) => {
+            const task: PartTask = { file, start, end, state: k === 0 ? 'start' : 'next', todayJd };
+            // A larger young generation than a worker's default: parsing makes many short-lived objects.
+            const thread = new Worker(worker, { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+            thread.once('message', resolve);
+            thread.once('error', reject);
+            thread.once('exit', (code) => reject(new Error(`a checking thread stopped (exit ${code})`)));
+          }),
+      ),
+    );
+  } catch {
+    return undefined;
+  }
+  // Each part must end where the next begins in the grammar: after an event and its comma,
+  // and the last at the closing brace.
+  const last = results.length - 1;
+  if (!results.every((r, k) => r.ok && r.state === (k === last ? 'done' : 'next'))) return undefined;
+  const found: LocatedIssue[] = [];
+  const unplaced: EventWarning[] = [];
+  const places = new Map<string, EventPlace>();
+  let lineBase = 0;
+  let indexBase = 0;
+  let events = 0;
+  for (const r of results) {
+    const shift = <T extends { readonly path: readonly (string | number)[] }>(issue: T): T =>
+      issue.path[0] === 'events' && typeof issue.path[1] === 'number' ? { ...issue, path: ['events', issue.path[1] + indexBase, ...issue.path.slice(2)] } : issue;
+    for (const issue of r.found) found.push({ ...shift(issue), line: issue.line + lineBase });
+    const warnings = new Map<number, EventWarning[]>();
+    for (const w of r.warnings) {
+      const i = w.path[1] as number;
+      warnings.set(i, [...(warnings.get(i) ?? []), shift(w)]);
+    }
+    for (let n = 0; n < r.ids.length; n++) {
+      const id = r.ids[n] ?? '';
+      const index = (r.indexes[n] ?? 0) + indexBase;
+      const place = { line: (r.places[n * 3] ?? 0) + lineBase, offset: r.places[n * 3 + 1] ?? 0, lead: r.places[n * 3 + 2] ?? 0 };
+      const first = ordered.seen.get(id);
+      const own: EventWarning[] = [];
+      if (first) {
+        own.push({
+          severity: 'error',
+          file,
+          path: ['events', index, 'id'],
+          problem: first.file === file ? 'duplicate id' : `duplicate id (also events[${first.index}] in ${first.file})`,
+          found: JSON.stringify(id),
+          expected: first.file === file ? 'an id used by no other event' : 'ids unique across all files',
+        });
+      } else {
+        ordered.seen.set(id, { file, index });
+        events++;
+        const repeated = ordered.sameTitle(r.keys[n] ?? '', { id, title: r.titles[n] ?? '', origin: { file, index } });
+        if (repeated) own.push(repeated);
+        own.push(...(warnings.get(index - indexBase) ?? []));
+      }
+      if (own.length > 0) {
+        unplaced.push(...own);
+        places.set(placeKey(file, index), place);
+      }
+    }
+    lineBase += r.lines;
+    indexBase += r.events;
+  }
+  return { events, found, unplaced, places };
+}
+
+/** Byte ranges of whole lines, about equal; undefined if a cut finds no line break nearby. */
+function cutAtLines(file: string, size: number, parts: number): [number, number][] | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(3);
+    readSync(fd, head, 0, 3, 0);
+    // A byte-order mark is not content; offsets still count it.
+    const cuts = [head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0];
+    const probe = Buffer.alloc(MAX_LINE_BYTES);
+    for (let k = 1; k < parts; k++) {
+      const from = Math.floor((k * size) / parts);
+      const read = readSync(fd, probe, 0, probe.length, from);
+      const nl = probe.subarray(0, read).indexOf(0x0a);
+      if (nl < 0) return undefined;
+      const cut = from + nl + 1;
+      if (cut <= (cuts[cuts.length - 1] ?? 0) || cut >= size) return undefined;
+      cuts.push(cut);
+    }
+    return cuts.map((start, k) => [start, cuts[k + 1] ?? size]);
+  } finally {
+    closeSync(fd);
+  }
+}
