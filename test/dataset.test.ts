@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { toJulianDay } from '../src/core/calendar.js';
 import { measureCoverage } from '../src/core/coverage.js';
+import { julianDayRange } from '../src/core/partial-date.js';
 import { datasetSchema } from '../src/core/dataset-schema.js';
 import { serializeDataset, sortEvents } from '../src/core/dataset-text.js';
 import { BUNDLED_DATASET, loadDatasets } from '../src/io/dataset-files.js';
@@ -71,11 +73,17 @@ describe('the Great War and the Russian revolutions, 1914–1921 (issue 5)', () 
     expect(c.events).toBeGreaterThanOrEqual(Math.max(400, RATCHET.minEvents));
     const oldStyle = events.filter((e) => e.calendar === 'julian' && e.date.year >= 1914 && e.date.year <= 1921);
     expect(oldStyle.length).toBeGreaterThanOrEqual(RATCHET.minOldStyle);
-    // In Russia the Julian calendar ended with 31 January 1918 O.S.
+    // In Russia the Julian calendar ended with 31 January 1918 O.S., followed by 14 February N.S.
+    const SWITCH = toJulianDay({ calendar: 'gregorian', year: 1918, month: 2, day: 14 });
     const russianNewStyleBeforeSwitch = events.filter(
-      (e) => e.country === 'RU' && e.calendar === 'gregorian' && (e.date.year < 1918 || (e.date.year === 1918 && (e.date.month ?? 1) === 1)) && e.date.year >= 1914,
+      (e) => e.country === 'RU' && e.calendar === 'gregorian' && e.date.year >= 1914 && julianDayRange(e.date, e.calendar)[0] < SWITCH,
     );
     expect(russianNewStyleBeforeSwitch.map((e) => e.id)).toEqual([]);
+    // ...and the Old Style events of 1914–1921 are the Russian ones and those of the other
+    // countries then on the Julian calendar, each before its own switch.
+    const julianCountries = new Set(oldStyle.map((e) => e.country));
+    expect([...julianCountries].sort()).toEqual(expect.arrayContaining(['RU']));
+    for (const country of julianCountries) expect(['RU', 'UA', 'BY', 'MD', 'RO', 'GR', 'BG', 'RS', 'TR', 'GE', 'AZ', 'AM', 'EE', 'LV', 'LT', 'FI', 'PL', 'KZ', 'UZ']).toContain(country);
   });
 });
 
