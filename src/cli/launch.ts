@@ -85,7 +85,7 @@ function writeCodeCache(file: string, code: Buffer): void {
 }
 
 /** Loads the plain-query bundle as CommonJS through node:vm, with the code cache when there is one. */
-function loadPlainQuery(cacheRoot: string | undefined, report: CodeCacheReport): { run: PlainQuery; script: VmScript; cacheFile?: string } {
+function loadPlainQuery(cacheRoot: string, report: CodeCacheReport): { run: PlainQuery; script: VmScript; cacheFile?: string } {
   const file = join(here, 'plain-query.cjs');
   const source = readFileSync(file);
   // Named by the bundle's checksum, so that code compiled from one bundle never meets another
@@ -93,7 +93,7 @@ function loadPlainQuery(cacheRoot: string | undefined, report: CodeCacheReport):
   // with this launcher gets no code cache at all.
   const known = source.length === PLAIN_QUERY_BUNDLE.size;
   if (!known) report.state = 'off (the bundle is not the one this launcher was built with)';
-  const cacheFile = cacheRoot === undefined || !known ? undefined : join(cacheRoot, 'v1', 'code', `code-${PLAIN_QUERY_BUNDLE.checksum}.bin`);
+  const cacheFile = known ? join(cacheRoot, 'v1', 'code', `code-${PLAIN_QUERY_BUNDLE.checksum}.bin`) : undefined;
   const cached = cacheFile === undefined ? undefined : readCodeCache(cacheFile);
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source.toString('utf8')}\n})`, {
     filename: file,
@@ -110,25 +110,28 @@ function loadPlainQuery(cacheRoot: string | undefined, report: CodeCacheReport):
 
 export async function launch(argv: readonly string[], io: CliIO): Promise<number> {
   const debug = argv.includes('--debug');
-  const noCache = argv.includes('--no-cache');
-  const cacheRoot = noCache ? undefined : resolveCacheRoot(io.env);
-  const report: CodeCacheReport = { state: noCache ? 'off (--no-cache)' : cacheRoot === undefined ? 'off (no cache directory: no HOME, XDG_CACHE_HOME or CENTENARY_CACHE_DIR)' : 'missing' };
+  // The plain path answers from the prepared index only: without a cache directory, or with
+  // --no-cache, there is none, and the whole program reads the files itself.
+  const cacheRoot = argv.includes('--no-cache') ? undefined : resolveCacheRoot(io.env);
+  const report: CodeCacheReport = { state: 'missing' };
   let code: number | undefined;
-  try {
-    const plain = loadPlainQuery(cacheRoot, report);
-    code = await plain.run(argv, io);
-    if (plain.cacheFile && report.state !== 'used') {
-      try {
-        // Made after the run, so that it holds what V8 compiled while answering too.
-        writeCodeCache(plain.cacheFile, plain.script.createCachedData());
-        report.state = report.state === 'missing' ? 'written' : `${report.state}, rewritten`;
-      } catch (error) {
-        report.state = `${report.state}, not written: ${(error as Error).message}`;
+  if (cacheRoot !== undefined) {
+    try {
+      const plain = loadPlainQuery(cacheRoot, report);
+      code = await plain.run(argv, io);
+      if (plain.cacheFile && report.state !== 'used') {
+        try {
+          // Made after the run, so that it holds what V8 compiled while answering too.
+          writeCodeCache(plain.cacheFile, plain.script.createCachedData());
+          report.state = report.state === 'missing' ? 'written' : `${report.state}, rewritten`;
+        } catch (error) {
+          report.state = `${report.state}, not written: ${(error as Error).message}`;
+        }
       }
+    } catch (error) {
+      // The plain path is an optimisation: if it cannot even be loaded, the whole program answers.
+      if (debug) io.stderr.write(`centenary: plain query path unavailable: ${(error as Error).message}\n`);
     }
-  } catch (error) {
-    // The plain path is an optimisation: if it cannot even be loaded, the whole program answers.
-    if (debug) io.stderr.write(`centenary: plain query path unavailable: ${(error as Error).message}\n`);
   }
   if (code !== undefined) {
     if (debug) io.stderr.write(`centenary: answered by the plain query path; code cache ${report.state}\n`);
