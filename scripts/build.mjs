@@ -26,26 +26,45 @@ const common = {
 rmSync(root('dist'), { recursive: true, force: true });
 mkdirSync(root('dist/.build'), { recursive: true });
 
-// 1. The schema, as a module we can import here.
-await build({ ...common, entryPoints: [root('src/core/dataset-schema.ts')], outfile: root('dist/.build/schema.mjs'), banner: {} });
-const { datasetSchema } = await import(root('dist/.build/schema.mjs'));
 await build({ ...common, entryPoints: [root('src/core/checksum.ts')], outfile: root('dist/.build/checksum.mjs'), banner: {} });
 
-// 2. Its validator, generated as plain code.
-const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true, esm: true } });
-const generated = root('dist/.build/schema-check.mjs');
-writeFileSync(
-  generated,
-  `${standaloneCode(ajv, ajv.compile(datasetSchema))}\nexport function compileSchemaCheck() { return validate; }\n`.replace(
-    /^export const validate = (\w+);$/m,
-    'const validate = $1;',
-  ),
-);
+/**
+ * 1–2. A schema's check, generated as plain code: the schema module is built to be imported
+ * here, ajv compiles it, and its standalone generator writes the check as a module whose one
+ * export (`name`) stands in for the module that compiles it at run time.
+ */
+async function precompile({ name, schemaModule, exportName, ajvOptions, compileName }) {
+  const built = root(`dist/.build/${name}-schema.mjs`);
+  await build({ ...common, entryPoints: [root(schemaModule)], outfile: built, banner: {} });
+  const schema = (await import(built))[exportName];
+  const ajv = new Ajv({ ...ajvOptions, code: { source: true, esm: true } });
+  const file = root(`dist/.build/${name}-check.mjs`);
+  writeFileSync(
+    file,
+    `${standaloneCode(ajv, ajv.compile(schema))}\nexport function ${compileName}() { return validate; }\n`.replace(/^export const validate = (\w+);$/m, 'const validate = $1;'),
+  );
+  return file;
+}
+const generated = await precompile({
+  name: 'dataset',
+  schemaModule: 'src/core/dataset-schema.ts',
+  exportName: 'datasetSchema',
+  ajvOptions: { allErrors: true, strict: true },
+  compileName: 'compileSchemaCheck',
+});
+const generatedConfig = await precompile({
+  name: 'config',
+  schemaModule: 'src/core/config-schema.ts',
+  exportName: 'configSchema',
+  ajvOptions: { allErrors: true },
+  compileName: 'compileConfigCheck',
+});
 
 const precompiledSchema = {
   name: 'precompiled-schema',
   setup(b) {
     b.onResolve({ filter: /\/schema-check\.js$/ }, () => ({ path: generated }));
+    b.onResolve({ filter: /\/config-check\.js$/ }, () => ({ path: generatedConfig }));
     // The generated check counts string lengths with ajv's helper; ours answers the usual string faster.
     b.onResolve({ filter: /^ajv\/dist\/runtime\/ucs2length$/ }, () => ({ path: root('src/core/ucs2length.ts') }));
   },

@@ -1,6 +1,8 @@
-import { Ajv } from 'ajv';
 import { MAX_YEAR } from './calendar.js';
+import { compileConfigCheck } from './config-check.js';
 import { type DataIssue, describeValue } from './dataset-issue.js';
+
+export { configSchema } from './config-schema.js';
 
 /** The settings a config file may hold; each is the default of the option it names. */
 export interface Config {
@@ -13,19 +15,6 @@ export interface Config {
   readonly oldStyle?: boolean;
 }
 
-export const configSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    $schema: { type: 'string' },
-    files: { type: 'array', items: { type: 'string', minLength: 1 } },
-    years: { anyOf: [{ type: 'integer', minimum: 1, maximum: MAX_YEAR - 1 }, { type: 'array', minItems: 1, items: { type: 'integer', minimum: 1, maximum: MAX_YEAR - 1 } }] },
-    timeZone: { type: 'string', minLength: 1 },
-    locale: { type: 'string', minLength: 1 },
-    format: { type: 'string', minLength: 1 },
-    oldStyle: { type: 'boolean' },
-  },
-} as const;
 
 const EXPECTED_SETTING: Readonly<Record<string, string>> = {
   files: 'a list of dataset file paths',
@@ -44,7 +33,7 @@ export function validateConfig(
   parsed: unknown,
   known: { readonly isTimeZone: (zone: string) => boolean; readonly formats: readonly string[]; readonly locales: readonly string[] },
 ): { config?: Config; issues: DataIssue[] } {
-  const check = new Ajv({ allErrors: true }).compile(configSchema);
+  const check = compileConfigCheck();
   const issues: DataIssue[] = [];
   if (!check(parsed)) {
     const seen = new Set<string>();

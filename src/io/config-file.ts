@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type { Config } from '../core/config.js';
+import { type Config, validateConfig } from '../core/config.js';
 import { DataError } from '../core/errors.js';
 import { isKnownTimeZone } from './clock.js';
 
@@ -45,8 +45,6 @@ export async function loadConfig(env: Env, known: { readonly formats: readonly s
     const { findSyntaxErrors } = await import('../core/json-location.js');
     throw badConfig(path, findSyntaxErrors(text, path));
   }
-  // Loaded only when there is a config file: most runs have none and never pay for ajv.
-  const { validateConfig } = await import('../core/config.js');
   const { config, issues } = validateConfig(parsed, { isTimeZone: isKnownTimeZone, ...known });
   if (!config) throw badConfig(path, (await import('../core/json-location.js')).locateIssues(text, path, issues));
   return config.files ? { ...config, files: config.files.map((f) => resolveFile(f, dirname(path), env)) } : config;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -91,6 +91,26 @@ describe('the launcher', () => {
       const outcome = cli(args, env);
       expect(outcome).toEqual(whole);
     }
+  });
+
+  it('answers with a config file too, and leaves a broken one to the whole program to explain', () => {
+    const home = join(scratch, 'home');
+    mkdirSync(join(home, '.config', 'centenary'), { recursive: true });
+    const config = join(home, '.config', 'centenary', 'config.json');
+    writeFileSync(config, JSON.stringify({ years: [100, 200], oldStyle: true, timeZone: 'Europe/Moscow' }));
+    const env = { HOME: home, CENTENARY_CACHE_DIR: join(scratch, 'configured') };
+    const args = ['--file', fixture('julian-os.json'), '--date', '2017-11-07'];
+    const whole = cli([...args, '--no-cache'], env);
+    expect(whole.stdout).toContain('November');
+    cli(args, env);
+    const plain = cli([...args, '--debug'], env);
+    expect(plain.stderr).toMatch(PLAIN);
+    expect(plain.stdout).toBe(whole.stdout);
+    writeFileSync(config, '{ "years": [100,, 200] }');
+    const broken = cli(args, env);
+    expect(broken).toEqual(cli([...args, '--no-cache'], env));
+    expect(broken.code).toBe(1);
+    expect(broken.stderr.match(/config/g)?.length).toBeGreaterThan(0);
   });
 
   it('stops quietly, with no stack trace, when the reader of its output stops early', () => {
