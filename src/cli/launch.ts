@@ -78,9 +78,9 @@ function writeCodeCache(file: string, code: Buffer): void {
   } finally {
     rmSync(tmp, { force: true });
   }
-  // Code of earlier versions of the bundle is of no further use.
+  // Code of earlier versions of the bundle is of no further use (another run's file being written is left alone).
   for (const name of readdirSync(dirname(file))) {
-    if (name.startsWith('code-') && join(dirname(file), name) !== file) rmSync(join(dirname(file), name), { force: true });
+    if (/^code-[0-9a-z]+-[0-9a-f]{8}\.bin$/.test(name) && join(dirname(file), name) !== file) rmSync(join(dirname(file), name), { force: true });
   }
 }
 
