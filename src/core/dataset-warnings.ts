@@ -34,10 +34,10 @@ export function findSuspiciousEvents(events: readonly HistoricalEvent[], today: 
 /**
  * The same checks one event at a time, for a stream of events: it remembers only what the
  * same-title rule needs (a key and the first event's id and place), not the events themselves.
+ * A caller that also checks events elsewhere (in worker threads) passes its own same-title check.
  */
-export function createSuspicionCheck(today: CalendarDate): (event: HistoricalEvent) => EventWarning[] {
+export function createSuspicionCheck(today: CalendarDate, sameTitle = createSameTitleCheck()): (event: HistoricalEvent) => EventWarning[] {
   const todayJd = toJulianDay(today);
-  const sameTitle = createSameTitleCheck();
   return (event) => {
     const { key, warnings } = eventSuspicions(event, todayJd);
     const repeated = sameTitle(key, event);

@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import { type LocatedIssue, formatIssue, formatJsonPath } from '../../core/dataset-issue.js';
 import { toJulianDay } from '../../core/calendar.js';
-import { type EventWarning, createSameTitleCheck, eventSuspicions } from '../../core/dataset-warnings.js';
+import { type EventWarning, createSameTitleCheck, createSuspicionCheck } from '../../core/dataset-warnings.js';
 import { EXIT } from '../../core/errors.js';
 import { todayIn } from '../../io/clock.js';
 import { resolveDatasetPaths } from '../../io/dataset-paths.js';
@@ -63,7 +63,8 @@ export const registerValidate: RegisterCommand = (program, io, setExitCode) => {
           import('../../io/parallel-check.js'),
           import('node:fs/promises'),
         ]);
-        const todayJd = toJulianDay(todayIn(resolveTimeZone(flags.tz, io), io.now()));
+        const today = todayIn(resolveTimeZone(flags.tz, io), io.now());
+        const todayJd = toJulianDay(today);
         // Events are checked as they stream past and not kept: a million-event file needs
         // memory for its warnings, not for its events. The checks across events see them all,
         // in order, whichever thread parsed them.
@@ -71,6 +72,7 @@ export const registerValidate: RegisterCommand = (program, io, setExitCode) => {
         const suspicious: EventWarning[] = [];
         const places = new Map<string, EventPlace>();
         const found: LocatedIssue[] = [];
+        const check = createSuspicionCheck(today, ordered.sameTitle);
         const threads = flags.threads ?? checkThreads();
         // Asked for threads: any file read line by line gets them; otherwise only a large one.
         const minimum = flags.threads === undefined ? PARALLEL_THRESHOLD : STREAM_THRESHOLD;
@@ -90,9 +92,7 @@ export const registerValidate: RegisterCommand = (program, io, setExitCode) => {
             [file],
             (event, where) => {
               count++;
-              const { key, warnings } = eventSuspicions(event, todayJd);
-              const repeated = ordered.sameTitle(key, event);
-              if (repeated) warnings.unshift(repeated);
+              const warnings = check(event);
               if (warnings.length === 0) return;
               suspicious.push(...warnings);
               if (where) places.set(placeKey(event.origin.file, event.origin.index), where);
