@@ -1,15 +1,10 @@
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Script as VmScript } from 'node:vm';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
 import { resolveCacheRoot } from '../io/cache-root.js';
 import type { CliIO } from './cli-io.js';
-
-// Built-in modules by require(), not import: an ES module's import of node:fs reads every export
-// of it, loading its file streams too, which cost a query more than all its own work.
-const require = createRequire(import.meta.url);
-const { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } = require('node:fs') as typeof import('node:fs');
-const { dirname, join } = require('node:path') as typeof import('node:path');
-const { fileURLToPath } = require('node:url') as typeof import('node:url');
-const { Script } = require('node:vm') as typeof import('node:vm');
 
 /**
  * What the launcher runs: the daily query first, from a small bundle (dist/plain-query.cjs)
@@ -22,7 +17,8 @@ const { Script } = require('node:vm') as typeof import('node:vm');
  * work. The file is named by a checksum of the bundle's text, carries a checksum of its own,
  * and is written atomically; V8 also refuses code from another V8 version or other flags. Any
  * doubt means compiling afresh, never a wrong answer. Node 22's module.enableCompileCache does
- * the same for ES modules, but the machines run Node 20.
+ * the same for ES modules, but the machines run Node 20. The launcher itself is built as CommonJS
+ * (scripts/build.mjs), so that a query never starts Node's ES module loader.
  */
 type PlainQuery = (argv: readonly string[], io: CliIO) => Promise<number | undefined>;
 
@@ -85,7 +81,7 @@ function writeCodeCache(file: string, code: Buffer): void {
 }
 
 /** Loads the plain-query bundle as CommonJS through node:vm, with the code cache when there is one. */
-function loadPlainQuery(cacheRoot: string, report: CodeCacheReport): { run: PlainQuery; script: VmScript; cacheFile?: string } {
+function loadPlainQuery(cacheRoot: string, report: CodeCacheReport): { run: PlainQuery; script: Script; cacheFile?: string } {
   const file = join(here, 'plain-query.cjs');
   const source = readFileSync(file);
   // Named by the bundle's checksum, so that code compiled from one bundle never meets another
