@@ -60,7 +60,7 @@ describe('coverage of 1926–27, the years "100 years ago" means in 2026–27 (i
 
 describe('the Great War and the Russian revolutions, 1914–1921 (issue 5)', () => {
   // The goal, at least 400 events, is met; the figures are a ratchet, raised as the dataset grows.
-  const RATCHET = { minEvents: 479, minOldStyle: 61 };
+  const RATCHET = { minEvents: 482, minOldStyle: 61 };
 
   it("never loses events, and keeps Russia's Old Style dates as Russian sources give them", async () => {
     const { events } = await loadDatasets([BUNDLED_DATASET]);
