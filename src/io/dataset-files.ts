@@ -6,7 +6,7 @@ import { DataError } from '../core/errors.js';
 import type { HistoricalEvent } from '../core/event.js';
 import { findSyntaxErrors, locateIssues, positionAt } from '../core/json-location.js';
 import { type ShapeProblem, findShapeProblems } from '../core/json-shape.js';
-import { type Validate, checkEventLine, createLayoutReader, createLineSplitter, locateInLine, shapeIssue } from './line-layout.js';
+import { type Validate, checkEventLine, createLayoutReader, createLineSplitter, duplicateIssue, locateInLine, shapeIssue } from './line-layout.js';
 import { createDatasetValidator } from '../core/validate-dataset.js';
 import { BUNDLED_DATASET } from './package-files.js';
 import { resolveDatasetPaths } from './dataset-paths.js';
@@ -299,16 +299,6 @@ function firstInvalidUtf8(b: Uint8Array): number {
 /** Issues in reading order: by line, then column. */
 function byPosition(issues: LocatedIssue[]): LocatedIssue[] {
   return issues.sort((a, b) => a.line - b.line || a.column - b.column);
-}
-
-function duplicateIssue(event: HistoricalEvent, first: { file: string; index: number }): DataIssue {
-  return {
-    severity: 'error',
-    path: ['events', event.origin.index, 'id'],
-    problem: first.file === event.origin.file ? 'duplicate id' : `duplicate id (also events[${first.index}] in ${first.file})`,
-    found: JSON.stringify(event.id),
-    expected: first.file === event.origin.file ? 'an id used by no other event' : 'ids unique across all files',
-  };
 }
 
 /** The whole content, or undefined as soon as it passes `limit` bytes. */

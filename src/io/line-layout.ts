@@ -245,3 +245,14 @@ export function locateInLine(json: string, file: string, lineNo: number, lead: n
     return { ...issue, file, line: lineNo, column: lead + (located?.column ?? 1) };
   });
 }
+
+/** An id already used, by an earlier event of this file or of a file before it. */
+export function duplicateIssue(event: Pick<HistoricalEvent, 'id' | 'origin'>, first: { file: string; index: number }): DataIssue {
+  return {
+    severity: 'error',
+    path: ['events', event.origin.index, 'id'],
+    problem: first.file === event.origin.file ? 'duplicate id' : `duplicate id (also events[${first.index}] in ${first.file})`,
+    found: JSON.stringify(event.id),
+    expected: first.file === event.origin.file ? 'an id used by no other event' : 'ids unique across all files',
+  };
+}

@@ -8,7 +8,7 @@ import type { HistoricalEvent } from '../core/event.js';
 import type { PartResult, PartTask } from './check-worker.js';
 import type { EventPlace } from './dataset-files.js';
 import { placeKey } from './locate-in-file.js';
-import { MAX_LINE_BYTES } from './line-layout.js';
+import { MAX_LINE_BYTES, duplicateIssue } from './line-layout.js';
 import { PACKAGE_ROOT } from './package-files.js';
 
 /** Below this a file is checked in one thread: starting workers would cost more than they save. */
@@ -90,14 +90,7 @@ export async function checkInParallel(file: string, size: number, todayJd: numbe
       const first = ordered.seen.get(id);
       const own: EventWarning[] = [];
       if (first) {
-        own.push({
-          severity: 'error',
-          file,
-          path: ['events', index, 'id'],
-          problem: first.file === file ? 'duplicate id' : `duplicate id (also events[${first.index}] in ${first.file})`,
-          found: JSON.stringify(id),
-          expected: first.file === file ? 'an id used by no other event' : 'ids unique across all files',
-        });
+        own.push({ ...duplicateIssue({ id, origin: { file, index } }, first), file });
       } else {
         ordered.seen.set(id, { file, index });
         events++;
