@@ -22,14 +22,16 @@ const crypto = () => import('node:crypto');
  * validated events split into buckets by month and day, so that a query reads only the few
  * buckets its days need instead of parsing and validating the whole dataset.
  *
- *   <cache>/v1/<hash of the dataset paths>/manifest.json   what was indexed, and every bucket's hash
- *   <cache>/v1/<…>/<sha256>.jsonl                          one bucket, named by its content
+ *   <cache>/v2/<checksum of the dataset paths>/manifest.json   what was indexed, and every bucket's name
+ *   <cache>/v2/<…>/<length>-<checksum>.jsonl                  one bucket, named by its content
+ *
+ * (v2: buckets are checksummed by 32-bit words, no longer by bytes; v1 directories are ignored.)
  *
  * It is trusted only while every dataset file has the size and modification time recorded
- * (or, if those changed, the same SHA-256 as recorded) and every bucket read matches its hash.
+ * (or, if those changed, the same SHA-256 as recorded) and every bucket read matches its checksum.
  * Anything else — stale, missing, truncated, corrupt — is rebuilt, never used.
  */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 /** What a query needs from the index (see queryNeeds in the core). */
 export type CacheNeeds = QueryNeeds;

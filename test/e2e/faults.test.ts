@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDataset } from '../../scripts/dataset-generator.js';
+import { CACHE_FORMAT } from '../../src/io/event-cache.js';
 import { ROOT, cli, fixture } from '../helpers.js';
 
 /**
@@ -354,9 +355,9 @@ describe('the prepared index under faults: a query never fails because of it', (
     await expectQueryOk(join(work, 'a-file'));
     const root = mkdtempSync(join(work, 'c-'));
     await expectQueryOk(root, {}, false);
-    const [dir] = readdirSync(join(root, 'v1'));
-    rmSync(join(root, 'v1', dir ?? '', 'manifest.json'));
-    mkdirSync(join(root, 'v1', dir ?? '', 'manifest.json'));
+    const [dir] = readdirSync(join(root, `v${CACHE_FORMAT}`));
+    rmSync(join(root, `v${CACHE_FORMAT}`, dir ?? '', 'manifest.json'));
+    mkdirSync(join(root, `v${CACHE_FORMAT}`, dir ?? '', 'manifest.json'));
     await expectQueryOk(root);
   });
 

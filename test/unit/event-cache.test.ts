@@ -10,7 +10,7 @@ import { buildEventIndex } from '../../src/core/match.js';
 import { type QueryOptions, isEmptyResult, queryNeeds, runQuery } from '../../src/core/query.js';
 import { loadDatasets } from '../../src/io/dataset-files.js';
 import { checksum } from '../../src/core/checksum.js';
-import { loadForQuery } from '../../src/io/event-cache.js';
+import { CACHE_FORMAT, loadForQuery } from '../../src/io/event-cache.js';
 import { fixture } from '../helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'centenary-cache-'));
@@ -75,7 +75,7 @@ describe('the prepared index in the cache directory', () => {
     it('a corrupted bucket is detected and rebuilt', async () => {
       const cache = join(work, 'cache-corrupt');
       await loadForQuery([dataset], queryNeeds(options), cache);
-      const dir = join(cache, 'v1', readdirSync(join(cache, 'v1'))[0] ?? '');
+      const dir = join(cache, `v${CACHE_FORMAT}`, readdirSync(join(cache, `v${CACHE_FORMAT}`))[0] ?? '');
       for (const name of readdirSync(dir).filter((n) => n.endsWith('.jsonl'))) {
         const file = join(dir, name);
         writeFileSync(file, readFileSync(file, 'utf8').replace(/"title":"./g, '"title":"X'));
@@ -87,7 +87,7 @@ describe('the prepared index in the cache directory', () => {
     it('a garbage manifest is detected and rebuilt', async () => {
       const cache = join(work, 'cache-manifest');
       await loadForQuery([dataset], queryNeeds(options), cache);
-      const dir = join(cache, 'v1', readdirSync(join(cache, 'v1'))[0] ?? '');
+      const dir = join(cache, `v${CACHE_FORMAT}`, readdirSync(join(cache, `v${CACHE_FORMAT}`))[0] ?? '');
       writeFileSync(join(dir, 'manifest.json'), '{"format":1,"files":[');
       expect((await loadForQuery([dataset], queryNeeds(options), cache)).cache).toEqual({ source: 'rebuilt', reason: 'manifest unreadable' });
       expect(comparable(options, (await viaIndex([dataset], options, cache)).events)).toEqual(expected());
@@ -97,7 +97,7 @@ describe('the prepared index in the cache directory', () => {
     async function damaged(name: string, damage: (dir: string, manifest: { buckets: Record<string, string> }) => void, reason?: string) {
       const cache = join(work, name);
       await loadForQuery([dataset], queryNeeds(options), cache);
-      const dir = join(cache, 'v1', readdirSync(join(cache, 'v1'))[0] ?? '');
+      const dir = join(cache, `v${CACHE_FORMAT}`, readdirSync(join(cache, `v${CACHE_FORMAT}`))[0] ?? '');
       damage(dir, JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { buckets: Record<string, string> });
       const again = await loadForQuery([dataset], queryNeeds(options), cache);
       expect(again.cache.source).toBe('rebuilt');
@@ -171,7 +171,7 @@ describe('the prepared index in the cache directory', () => {
     const cache = join(work, 'cache-bad');
     const needs = queryNeeds({ reference: { calendar: 'gregorian', year: 2026, month: 11, day: 26 }, years: [100], behind: 0, ahead: 0, ongoing: false, month: false });
     await expect(loadForQuery([fixture('invalid-bad-month.json')], needs, cache)).rejects.toThrow(DataError);
-    const dirs = readdirSync(join(cache, 'v1'));
-    for (const d of dirs) expect(readdirSync(join(cache, 'v1', d))).toEqual([]);
+    const dirs = readdirSync(join(cache, `v${CACHE_FORMAT}`));
+    for (const d of dirs) expect(readdirSync(join(cache, `v${CACHE_FORMAT}`, d))).toEqual([]);
   });
 });
