@@ -1,10 +1,12 @@
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
+import { checksum } from '../core/checksum.js';
 import { resolveCacheRoot } from '../io/cache-root.js';
 import type { CliIO } from './cli-io.js';
+
+export { standardOutput } from '../io/std-output.js';
 
 /**
  * What the launcher runs: the daily query first, from a small bundle (dist/plain-query.cjs)
@@ -34,22 +36,12 @@ interface CodeCacheReport {
 }
 
 /**
- * A checksum for the code cache, which is read on every query: FNV-1a over every 8th 32-bit word
- * and the length. Damage on a disk comes in blocks of 512 bytes or more, each of which holds 16 of
- * the words summed, and truncation changes the length; V8 itself checks the version, flags and
+ * The code cache is read on every query, so its checksum sums every 8th 32-bit word (and the
+ * length). Damage on a disk comes in blocks of 512 bytes or more, each of which holds 16 of the
+ * words summed, and truncation changes the length; V8 itself checks the version, flags and
  * lengths of what it is given, but not the content. A full checksum would cost a query a millisecond.
  */
-const STRIDE = 8;
-function codeChecksum(data: Buffer): string {
-  const words = Math.floor(data.length / 4);
-  // A file read whole has a buffer of its own, aligned; a copy otherwise.
-  const aligned = data.byteOffset % 4 === 0 ? data : Buffer.from(data);
-  const view = new Uint32Array(aligned.buffer, aligned.byteOffset, words);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < words; i += STRIDE) h = Math.imul(h ^ (view[i] ?? 0), 0x01000193);
-  for (let i = words * 4; i < data.length; i++) h = Math.imul(h ^ (data[i] ?? 0), 0x01000193);
-  return `${data.length.toString(36)}-${(h >>> 0).toString(16).padStart(8, '0')}`;
-}
+const codeChecksum = (data: Buffer) => checksum(data, 32);
 
 function readCodeCache(file: string): Buffer | 'missing' | 'damaged' {
   let data: Buffer;
@@ -91,14 +83,18 @@ function loadPlainQuery(cacheRoot: string, report: CodeCacheReport): { run: Plai
   if (!known) report.state = 'off (the bundle is not the one this launcher was built with)';
   const cacheFile = known ? join(cacheRoot, 'v1', 'code', `code-${PLAIN_QUERY_BUNDLE.checksum}.bin`) : undefined;
   const cached = cacheFile === undefined ? undefined : readCodeCache(cacheFile);
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source.toString('utf8')}\n})`, {
+  // The build wrapped the bundle as a function of CommonJS's five names, and kept it ASCII.
+  const script = new Script(source.toString('latin1'), {
     filename: file,
     ...(cached instanceof Buffer ? { cachedData: cached } : {}),
   });
   if (cached === 'damaged') report.state = 'damaged';
   else if (cached instanceof Buffer) report.state = script.cachedDataRejected ? 'refused by V8 (another Node.js or other V8 flags)' : 'used';
   const module = { exports: {} as { runPlainQuery?: PlainQuery } };
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, here);
+  // The launcher's own require (it is built as CommonJS, in the same folder as the bundle): the
+  // bundle requires only Node's built-ins, and node:module's createRequire would load Node's ES
+  // module loader, a third of a millisecond.
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, file, here);
   const run = module.exports.runPlainQuery;
   if (!run) throw new Error(`${file} does not export runPlainQuery`);
   return { run, script, ...(cacheFile ? { cacheFile } : {}) };

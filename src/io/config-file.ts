@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { type Config, validateConfig } from '../core/config.js';
 import { DataError } from '../core/errors.js';
@@ -29,6 +29,9 @@ function resolveFile(file: string, base: string, env: Env): string {
 export async function loadConfig(env: Env, known: { readonly formats: readonly string[]; readonly locales: readonly string[] }): Promise<Config> {
   const path = configPath(env);
   if (!path) return {};
+  // Most people have no config file: asking is cheaper than a failed read, for which Node
+  // builds an error, with its stack, to say the file is not there.
+  if (!existsSync(path)) return {};
   let text: string;
   try {
     // Read synchronously: a query must not load node:fs/promises just to find that there is no config.
