@@ -36,10 +36,11 @@ interface CodeCacheReport {
 }
 
 /**
- * The code cache is read on every query, so its checksum sums every 8th 32-bit word (and the
- * length). Damage on a disk comes in blocks of 512 bytes or more, each of which holds 16 of the
+ * The code cache is read on every query, so its checksum sums every 32nd 32-bit word (and the
+ * length). Damage on a disk comes in blocks of 512 bytes or more, each of which holds 4 of the
  * words summed, and truncation changes the length; V8 itself checks the version, flags and
- * lengths of what it is given, but not the content. A full checksum would cost a query a millisecond.
+ * lengths of what it is given, but not the content. A full checksum would cost a query a
+ * millisecond, and a longer loop gets a TurboFan job that Node waits for at exit.
  */
 const codeChecksum = (data: Buffer) => checksum(data, 32);
 
