@@ -18,3 +18,14 @@ export function checksum(data: Uint8Array, stride = 1): string {
   for (let i = words * 4; i < data.length; i++) h = Math.imul(h ^ (data[i] ?? 0), 0x01000193);
   return `${data.length.toString(36)}-${(h >>> 0).toString(16).padStart(8, '0')}`;
 }
+
+/**
+ * FNV-1a (32 bits) over a string's UTF-16 code units: the checksum of one line of an index
+ * bucket, computed from the text on both sides (when the index is built, and when the line is
+ * read back and decoded), so a damaged byte shows as a different text and a different sum.
+ */
+export function textChecksum(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}

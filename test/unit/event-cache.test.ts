@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncat
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDataset } from '../../scripts/dataset-generator.js';
 import type { CalendarDate } from '../../src/core/calendar.js';
 import { DataError } from '../../src/core/errors.js';
@@ -10,7 +10,7 @@ import { buildEventIndex } from '../../src/core/match.js';
 import { type QueryOptions, isEmptyResult, queryNeeds, runQuery } from '../../src/core/query.js';
 import { loadDatasets } from '../../src/io/dataset-files.js';
 import { checksum } from '../../src/core/checksum.js';
-import { CACHE_FORMAT, loadForQuery } from '../../src/io/event-cache.js';
+import { CACHE_FORMAT, indexSettings, loadForQuery } from '../../src/io/event-cache.js';
 import { fixture } from '../helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'centenary-cache-'));
@@ -147,6 +147,80 @@ describe('the prepared index in the cache directory', () => {
       expect(changed.events.map((e) => e.title)).toContain('Provisional Government overthrown');
       appendFileSync(file, '\n');
       expect((await loadForQuery([file], needs, cache)).cache.source).toBe('rebuilt');
+    });
+  });
+
+  describe('with tables of lines, as large buckets have', () => {
+    // Every bucket gets a table here; in use only buckets of more than 64 kB do.
+    const usual = indexSettings.tableBytes;
+    beforeAll(() => {
+      indexSettings.tableBytes = 0;
+    });
+    afterAll(() => {
+      indexSettings.tableBytes = usual;
+    });
+    const options: QueryOptions = { reference: { calendar: 'gregorian', year: 2000, month: 7, day: 14 }, years: [100], behind: 0, ahead: 0, ongoing: false, month: false };
+    const expected = () => JSON.parse(JSON.stringify(runQuery(fullIndex, options)));
+
+    it('gives exactly the results of reading the dataset whole, for any query', async () => {
+      const cache = join(work, 'cache-tables');
+      await fc.assert(
+        fc.asyncProperty(optionsArb, async (query) => {
+          const viaCache = await viaIndex([dataset], query, cache);
+          expect(comparable(query, viaCache.events)).toEqual(JSON.parse(JSON.stringify(runQuery(fullIndex, query))));
+        }),
+        { numRuns: 60 },
+      );
+      const dir = join(cache, `v${CACHE_FORMAT}`, readdirSync(join(cache, `v${CACHE_FORMAT}`))[0] ?? '');
+      expect(readdirSync(dir).filter((n) => n.endsWith('.idx')).length).toBeGreaterThan(300);
+    });
+
+    /** The 14 July bucket and its table, after a first query built them. */
+    async function built(name: string) {
+      const cache = join(work, name);
+      await loadForQuery([dataset], queryNeeds(options), cache);
+      const dir = join(cache, `v${CACHE_FORMAT}`, readdirSync(join(cache, `v${CACHE_FORMAT}`))[0] ?? '');
+      const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { buckets: Record<string, string>; tables: Record<string, string> };
+      return { cache, bucket: join(dir, `${manifest.buckets['714'] ?? ''}.jsonl`), table: join(dir, `${manifest.tables['714'] ?? ''}.idx`) };
+    }
+    async function expectRebuiltAndRight(cache: string) {
+      expect((await loadForQuery([dataset], queryNeeds(options), cache)).cache.source).toBe('rebuilt');
+      expect(comparable(options, (await viaIndex([dataset], options, cache)).events)).toEqual(expected());
+    }
+
+    it('a damaged line of a year asked for is noticed, and the index rebuilt', async () => {
+      const { cache, bucket } = await built('cache-tables-line');
+      const lines = readFileSync(bucket, 'utf8').split('\n');
+      const i = lines.findIndex((l) => l.startsWith('1900 1900\t'));
+      expect(i).toBeGreaterThanOrEqual(0);
+      lines[i] = (lines[i] ?? '').replace(/"title":"./, '"title":"X');
+      writeFileSync(bucket, lines.join('\n'));
+      await expectRebuiltAndRight(cache);
+    });
+
+    it('a damaged line of a year not asked for is never read', async () => {
+      const { cache, bucket } = await built('cache-tables-other-year');
+      const lines = readFileSync(bucket, 'utf8').split('\n');
+      const i = lines.findIndex((l) => /^19[12]\d 19[12]\d\t/.test(l));
+      lines[i] = (lines[i] ?? '').replace(/"title":"./, '"title":"X');
+      writeFileSync(bucket, lines.join('\n'));
+      const again = await loadForQuery([dataset], queryNeeds(options), cache);
+      expect(again.cache.source).toBe('cache');
+      expect(comparable(options, again.events)).toEqual(expected());
+    });
+
+    it('a damaged or truncated table, or a truncated bucket, is noticed, and the index rebuilt', async () => {
+      const damagedTable = await built('cache-tables-table');
+      const table = readFileSync(damagedTable.table);
+      table[8] = (table[8] ?? 0) ^ 0xff;
+      writeFileSync(damagedTable.table, table);
+      await expectRebuiltAndRight(damagedTable.cache);
+      const shortTable = await built('cache-tables-short');
+      truncateSync(shortTable.table, 6);
+      await expectRebuiltAndRight(shortTable.cache);
+      const shortBucket = await built('cache-tables-short-bucket');
+      truncateSync(shortBucket.bucket, 100);
+      await expectRebuiltAndRight(shortBucket.cache);
     });
   });
 
