@@ -39,10 +39,16 @@ async function precompile({ name, schemaModule, exportName, ajvOptions, compileN
   const schema = (await import(built))[exportName];
   const ajv = new Ajv({ ...ajvOptions, code: { source: true, esm: true } });
   const file = root(`dist/.build/${name}-check.mjs`);
-  writeFileSync(
-    file,
-    `${standaloneCode(ajv, ajv.compile(schema))}\nexport function ${compileName}() { return validate; }\n`.replace(/^export const validate = (\w+);$/m, 'const validate = $1;'),
-  );
+  let code = standaloneCode(ajv, ajv.compile(schema));
+  // String lengths in code points (maxLength, minLength) cost a scan of the string; the UTF-16
+  // length bounds them (n/2 <= code points <= n), so the count is taken only when it can matter.
+  const counter = /const (\w+) = require\("ajv\/dist\/runtime\/ucs2length"\)/.exec(code)?.[1];
+  if (counter) {
+    code = code.replace(new RegExp(`${counter}\\((\\w+)\\) ([<>]) (\\d+)`, 'g'), (_, v, op, n) =>
+      op === '>' ? `(${v}.length > ${n} && ${counter}(${v}) > ${n})` : `(${v}.length < 2 * ${n} && ${counter}(${v}) < ${n})`,
+    );
+  }
+  writeFileSync(file, `${code}\nexport function ${compileName}() { return validate; }\n`.replace(/^export const validate = (\w+);$/m, 'const validate = $1;'));
   return file;
 }
 const generated = await precompile({

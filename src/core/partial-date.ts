@@ -14,12 +14,31 @@ const PARTIAL_DATE_RE = new RegExp(PARTIAL_DATE_PATTERN);
 
 /** Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; returns undefined for any other shape. */
 export function parsePartialDate(text: string): PartialDate | undefined {
+  // The usual YYYY-MM-DD read digit by digit: validating a large dataset reads two dates an event,
+  // and the pattern, split and Number() came to a twentieth of its time.
+  if (text.length === 10 && text.charCodeAt(4) === 0x2d && text.charCodeAt(7) === 0x2d) {
+    const year = digits(text, 0, 4);
+    const month = digits(text, 5, 7);
+    const day = digits(text, 8, 10);
+    if (year >= 0 && month >= 0 && day >= 0) return { year, month, day };
+  }
   if (!PARTIAL_DATE_RE.test(text)) return undefined;
   const [y, m, d] = text.split('-').map(Number);
   if (y === undefined) return undefined;
   if (m === undefined) return { year: y };
   if (d === undefined) return { year: y, month: m };
   return { year: y, month: m, day: d };
+}
+
+/** The number written in text[from, to) with ASCII digits only, else -1. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 export function precisionOf(date: PartialDate): Precision {

@@ -26,10 +26,11 @@ function validateDataset(check: SchemaCheck, parsed: unknown, file: string): Val
   }
   const events: HistoricalEvent[] = [];
   const list = isRecord(parsed) && Array.isArray(parsed['events']) ? (parsed['events'] as unknown[]) : [];
-  const failed = new Set(issues.map((issue) => issue.path[1]).filter((i): i is number => typeof i === 'number'));
+  // Most calls (one per line of a large file) find nothing wrong: no set to build then.
+  const failed = issues.length === 0 ? undefined : new Set(issues.map((issue) => issue.path[1]).filter((i): i is number => typeof i === 'number'));
   list.forEach((raw, index) => {
     if (!isRecord(raw)) return;
-    if (failed.has(index)) {
+    if (failed?.has(index)) {
       // The event is refused already; still report an impossible date in it, so every problem
       // is known at once rather than one fix at a time.
       checkWellFormedDates(raw, index, issues);
@@ -38,7 +39,7 @@ function validateDataset(check: SchemaCheck, parsed: unknown, file: string): Val
     const event = toEvent(raw, index, file, issues);
     if (event) events.push(event);
   });
-  issues.push(...findDuplicateIds(events).map(({ index }) => duplicateIdIssue(list, index)));
+  if (events.length > 1) issues.push(...findDuplicateIds(events).map(({ index }) => duplicateIdIssue(list, index)));
   return { events, issues };
 }
 
@@ -76,24 +77,22 @@ function toEvent(raw: Record<string, unknown>, index: number, file: string, issu
       return undefined;
     }
   }
-  return {
-    id: raw['id'] as string,
-    date,
-    ...(end ? { end } : {}),
-    calendar,
-    ...(endCalendar !== calendar ? { endCalendar } : {}),
-    ...(recorded === 'local' ? { recordedCalendar: 'local' as const } : {}),
-    ...(dualYear !== undefined ? { dualYear } : {}),
-    title: raw['title'] as string,
-    ...optionalText(raw, 'summary'),
-    ...optionalText(raw, 'place'),
-    ...optionalText(raw, 'country'),
-    kind: (raw['kind'] as string | undefined) ?? 'event',
-    tags: (raw['tags'] as string[] | undefined) ?? [],
-    sources: (raw['sources'] as Source[] | undefined) ?? [],
-    ...optionalText(raw, 'note'),
-    origin: { file, index },
-  };
+  // Built by assignment, in the order the spreads gave before: a million events of spread
+  // copies were a twentieth of validating a large file.
+  const event: Record<string, unknown> = { id: raw['id'] as string, date };
+  if (end) event['end'] = end;
+  event['calendar'] = calendar;
+  if (endCalendar !== calendar) event['endCalendar'] = endCalendar;
+  if (recorded === 'local') event['recordedCalendar'] = 'local';
+  if (dualYear !== undefined) event['dualYear'] = dualYear;
+  event['title'] = raw['title'] as string;
+  for (const key of ['summary', 'place', 'country'] as const) if (typeof raw[key] === 'string') event[key] = raw[key];
+  event['kind'] = (raw['kind'] as string | undefined) ?? 'event';
+  event['tags'] = (raw['tags'] as string[] | undefined) ?? [];
+  event['sources'] = (raw['sources'] as Source[] | undefined) ?? [];
+  if (typeof raw['note'] === 'string') event['note'] = raw['note'];
+  event['origin'] = { file, index };
+  return event as unknown as HistoricalEvent;
 }
 
 /**
@@ -232,11 +231,6 @@ function checkDate(
     expected: `a real ${calendar} date`,
   });
   return undefined;
-}
-
-function optionalText(raw: Record<string, unknown>, key: 'summary' | 'place' | 'country' | 'note'): Partial<Record<typeof key, string>> {
-  const value = raw[key];
-  return typeof value === 'string' ? { [key]: value } : {};
 }
 
 /** For an event the schema refused: the calendar check of `date` and `end`, where they are at least well formed. */

@@ -11,6 +11,7 @@ import { convertWrittenDate } from '../../src/core/convert.js';
 import { eventsFromCsv } from '../../src/core/csv-import.js';
 import { CentenaryError } from '../../src/core/errors.js';
 import { parseWrittenDate } from '../../src/core/written-date.js';
+import { parsePartialDate } from '../../src/core/partial-date.js';
 import { decodeCalendarBytes } from '../../src/io/calendar-files.js';
 import { runInProcess } from '../helpers.js';
 
@@ -173,6 +174,29 @@ describe('the commands that read dates, for any input', () => {
         clean(out);
       }),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe('parsePartialDate', () => {
+  /** The rule as written in the schema: YYYY, YYYY-MM or YYYY-MM-DD, digits only. */
+  const reference = (text: string) => {
+    if (!/^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$/.test(text)) return undefined;
+    const [year, month, day] = text.split('-').map(Number);
+    return { year, ...(month === undefined ? {} : { month }), ...(day === undefined ? {} : { day }) };
+  };
+  const nearlyDates = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.stringMatching(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/),
+    fc.tuple(fc.stringMatching(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/), fc.nat(9), fc.constantFrom('a', '/', ' ', '٣', '-', '+', '.', '0')).map(([t, i, c]) => t.slice(0, i) + c + t.slice(i + 1)),
+  );
+
+  it('reads exactly what the pattern allows, the same way', () => {
+    fc.assert(
+      fc.property(nearlyDates, (text) => {
+        expect(parsePartialDate(text)).toEqual(reference(text));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
