@@ -13,7 +13,9 @@ const silent: Progress = { update: () => undefined, stop: () => undefined };
  * import(), so queries and every run off a terminal never load it.
  */
 export async function startProgress(io: CliIO, text: string): Promise<Progress> {
-  if (io.stderr.isTTY !== true || io.env['CI'] !== undefined) return silent;
+  // A terminal that reports no width (a pseudo-terminal never sized, as script(1) makes) is no
+  // place for a spinner: ora divides by the width, and cleared lines without end.
+  if (io.stderr.isTTY !== true || !io.stderr.columns || io.env['CI'] !== undefined) return silent;
   const { default: ora } = await import('ora');
   const spinner = ora({ text, stream: io.stderr as NodeJS.WritableStream, discardStdin: false }).start();
   return {

@@ -8,7 +8,7 @@ import type { OutputStream } from '../cli/cli-io.js';
  * Why not process.stdout: on a pipe, creating it loads Node's whole stream and socket stack,
  * measured at 4–5 ms, a sixth of a daily query, to write a few lines once. On a terminal (or
  * anything else that is a character device, such as /dev/null) the process's own stream is used:
- * it knows its width, and a spinner needs a real stream.
+ * it knows its width, and a spinner needs a real stream to move the cursor.
  *
  * A pipe opened non-blocking by whoever started us can refuse a write (EAGAIN); from then on the
  * stream takes over, which waits for the reader, and keeps the order. A reader that has gone
@@ -46,18 +46,8 @@ export function standardOutput(deps: StandardOutputDeps): OutputStream {
     }
     return stream;
   };
-  if ((deps.isCharacterDevice ?? isCharacterDevice)(deps.fd)) {
-    // Made when first asked about, so that a run which writes nothing never makes it.
-    return {
-      get isTTY() {
-        return takeStream().isTTY;
-      },
-      get columns() {
-        return takeStream().columns;
-      },
-      write: (text: string) => takeStream().write(text),
-    };
-  }
+  // A terminal gets the stream itself: a spinner (ora) moves the cursor through its methods.
+  if ((deps.isCharacterDevice ?? isCharacterDevice)(deps.fd)) return takeStream();
   const write = deps.write ?? ((fd, data, offset) => writeSync(fd, data, offset));
   return {
     isTTY: false,
