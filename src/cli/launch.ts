@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
@@ -67,11 +67,24 @@ function writeCodeCache(file: string, code: Buffer): void {
   } finally {
     rmSync(tmp, { force: true });
   }
-  // Code of earlier versions of the bundle is of no further use (another run's file being written is left alone).
+  // Code of earlier versions of the bundle is of no further use, once it is a week old: two
+  // installed versions sharing one cache directory (a global and a project's own, say) would
+  // otherwise delete each other's code on every run, and each run compile afresh. (Another
+  // run's file being written is left alone: only finished files are named code-*.bin.)
+  const now = Date.now();
   for (const name of readdirSync(dirname(file))) {
-    if (/^code-[0-9a-z]+-[0-9a-f]{8}\.bin$/.test(name) && join(dirname(file), name) !== file) rmSync(join(dirname(file), name), { force: true });
+    const other = join(dirname(file), name);
+    if (!/^code-[0-9a-z]+-[0-9a-f]{8}\.bin$/.test(name) || other === file) continue;
+    try {
+      if (now - statSync(other).mtimeMs > CODE_CACHE_KEPT_MS) rmSync(other, { force: true });
+    } catch {
+      // gone already
+    }
   }
 }
+
+/** How long code compiled from another version of the bundle is kept. */
+const CODE_CACHE_KEPT_MS = 7 * 24 * 3600 * 1000;
 
 /** Loads the plain-query bundle as CommonJS through node:vm, with the code cache when there is one. */
 function loadPlainQuery(cacheRoot: string, report: CodeCacheReport): { run: PlainQuery; script: Script; cacheFile?: string } {

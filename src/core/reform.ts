@@ -126,10 +126,12 @@ function computeSwitch(reform: CountryReform): Switch | undefined {
 }
 
 /** Each country's switch, worked out once: validating a million events asks for it a million times. */
-const SWITCHES: ReadonlyMap<CountryReform, Switch | undefined> = new Map(REFORMS.map((r) => [r, computeSwitch(r)]));
+/** Each reform's switch, worked out when first asked for: a query asks for one or two of sixty. */
+const SWITCHES = new Map<CountryReform, Switch | undefined>();
 
 export function switchOf(reform: CountryReform): Switch | undefined {
-  return SWITCHES.has(reform) ? SWITCHES.get(reform) : computeSwitch(reform);
+  if (!SWITCHES.has(reform)) SWITCHES.set(reform, computeSwitch(reform));
+  return SWITCHES.get(reform);
 }
 
 export type LocalCalendar = CalendarName | 'lunisolar';

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -72,6 +72,22 @@ describe('the launcher', () => {
     expect(other.status).toBe(0);
     expect(other.stdout).toBe(full.stdout);
     expect(PLAIN.exec(other.stderr)?.[1]).toMatch(/^refused by V8 .*, rewritten$/);
+  });
+
+  it("keeps another version's code for a week, so two installed versions sharing a cache do not take turns compiling", () => {
+    const env = { CENTENARY_CACHE_DIR: join(scratch, 'two-versions') };
+    cli(QUERY, env);
+    const own = codeCacheFile(env.CENTENARY_CACHE_DIR);
+    const dir = join(env.CENTENARY_CACHE_DIR, 'v1', 'code');
+    const recent = join(dir, 'code-zz-0000000a.bin');
+    const old = join(dir, 'code-zz-0000000b.bin');
+    writeFileSync(recent, 'another version');
+    writeFileSync(old, 'an old version');
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    utimesSync(old, eightDaysAgo, eightDaysAgo);
+    rmSync(own);
+    expect(PLAIN.exec(cli([...QUERY, '--debug'], env).stderr)?.[1]).toBe('written');
+    expect(readdirSync(dir).sort()).toEqual([own.split('/').pop(), 'code-zz-0000000a.bin'].sort());
   });
 
   it('a cache directory that cannot be written costs the cache, not the answer', () => {
