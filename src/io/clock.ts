@@ -1,5 +1,4 @@
 import { statSync } from 'node:fs';
-import { TZDate } from '@date-fns/tz';
 import type { CalendarDate } from '../core/calendar.js';
 
 /**
@@ -30,11 +29,17 @@ export function systemTimeZone(): string {
 
 /**
  * The calendar day it is at `nowMs` in `zone` (undefined: the system's zone). When the zone is
- * the process's own, Date's local fields give it directly; any other zone goes through
- * @date-fns/tz. This is the one place a real clock becomes a date.
+ * the process's own, Date's local fields give it directly; any other zone is asked of Intl
+ * (ICU), in the Gregorian calendar with Latin digits whatever the system's locale. This is the
+ * one place a real clock becomes a date.
  */
 export function todayIn(zone: string | undefined, nowMs: number): CalendarDate {
   const own = process.env['TZ']?.replace(/^:/, '');
-  const now = zone === undefined || (own !== undefined && zone === own) ? new Date(nowMs) : new TZDate(nowMs, zone);
-  return { calendar: 'gregorian', year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+  if (zone === undefined || (own !== undefined && zone === own)) {
+    const now = new Date(nowMs);
+    return { calendar: 'gregorian', year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+  }
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, calendar: 'gregory', numberingSystem: 'latn', year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(nowMs);
+  const field = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  return { calendar: 'gregorian', year: field('year'), month: field('month'), day: field('day') };
 }

@@ -17,8 +17,21 @@ const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
 const BYTE_ORDER_MARK = /\ufeff/g;
 const LINE_BREAKS = /[\r\n\t\u2028\u2029\u0085]+/g;
 
+/**
+ * Every character any of the patterns above acts on, and a double space: text without them
+ * (nearly all) is only trimmed. One simple pattern instead of six to compile and run: the
+ * patterns are compiled on first use in each run, a tenth of a millisecond for the daily query.
+ */
+// eslint-disable-next-line no-control-regex
+const ANYTHING_TO_CLEAN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\u061c\ufeff]| {2}/;
+
 /** Text safe for a terminal, on one line: controls removed, line breaks and tabs made spaces. */
 export function cleanInline(text: string): string {
+  return ANYTHING_TO_CLEAN.test(text) ? cleanInlineFully(text) : text.trim();
+}
+
+/** cleanInline without the shortcut (exported for the property test that holds the two equal). */
+export function cleanInlineFully(text: string): string {
   return text
     .replace(ESCAPE_SEQUENCE, '')
     .replace(LINE_BREAKS, ' ')

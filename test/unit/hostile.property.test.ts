@@ -15,7 +15,7 @@ import { renderEmail } from '../../src/render/email.js';
 import { renderHtml } from '../../src/render/html.js';
 import { renderIcs } from '../../src/render/ics.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
-import { cleanInline } from '../../src/render/sanitize.js';
+import { cleanInline, cleanInlineFully } from '../../src/render/sanitize.js';
 import { plainStyle } from '../../src/render/style.js';
 import { byTag, findAll, parseHtml, parseHtmlFragment, text } from '../parsers.js';
 
@@ -29,6 +29,21 @@ const hostile = fc
   .array(fc.oneof(fc.constantFrom(...NASTY), fc.string({ unit: 'binary', maxLength: 12 })), { minLength: 1, maxLength: 12 })
   .map((parts) => parts.join(''))
   .filter((s) => cleanInline(s) !== '');
+
+describe('cleanInline', () => {
+  it('gives what the full cleaning gives, shortcut or not, for any text', () => {
+    const text = fc.oneof(
+      fc.array(fc.oneof(fc.constantFrom(...NASTY, '\ufeff', '\u200f', '\u061c', '\u009b', '\u0090x\u009c'), fc.string({ unit: 'binary', maxLength: 12 })), { maxLength: 12 }).map((p) => p.join('')),
+      fc.string({ unit: 'grapheme', maxLength: 40 }),
+    );
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(cleanInline(s)).toBe(cleanInlineFully(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
 
 const ctx: RenderContext = {
   style: plainStyle,
