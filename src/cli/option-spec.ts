@@ -24,20 +24,8 @@ export interface OptionShape {
   readonly argument: 'none' | 'required' | 'optional';
 }
 
-const SHAPES = new Map<string, OptionShape>();
-
-/**
- * The parts of a commander flags string; throws on one it does not understand (a programming
- * error). Remembered: the daily query reads its option table twice (the command line, then the
- * config file's defaults).
- */
+/** The parts of a commander flags string; throws on one it does not understand (a programming error). */
 export function optionShape(flags: string): OptionShape {
-  let shape = SHAPES.get(flags);
-  if (!shape) SHAPES.set(flags, (shape = readOptionShape(flags)));
-  return shape;
-}
-
-function readOptionShape(flags: string): OptionShape {
   const match = /^(?:-([A-Za-z]), )?--([a-z][a-z-]*)(?: (<[^>]+>|\[[^\]]+\]))?$/.exec(flags);
   if (!match) throw new Error(`unsupported option flags: ${flags}`);
   const [, short, long = '', argument] = match;
