@@ -1,7 +1,6 @@
 import type { CliIO, OutputStream } from './cli-io.js';
 import { type QueryFlags, runQueryCommand } from './commands/query.js';
 import { applyConfigDefaults } from './config-defaults.js';
-import { optionShape } from './option-spec.js';
 import { QUERY_OPTIONS } from './query-options.js';
 import { reportError } from './report-error.js';
 import { readSimpleCommandLine } from './simple-command-line.js';
@@ -40,7 +39,7 @@ export async function runPlainQuery(argv: readonly string[], io: CliIO): Promise
   let code: number;
   try {
     await applyConfigDefaults(io, {
-      options: QUERY_OPTIONS.map((spec) => ({ attribute: optionShape(spec.flags).attribute, choices: spec.choices, list: Array.isArray(spec.defaultValue) })),
+      options: plain.options.map(({ spec, shape }) => ({ attribute: shape.attribute, choices: spec.choices, list: Array.isArray(spec.defaultValue) })),
       given: (name) => plain.given.has(name),
       set: (name, value) => {
         plain.values[name] = value;

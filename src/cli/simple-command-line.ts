@@ -1,9 +1,11 @@
-import { type OptionSpec, optionShape } from './option-spec.js';
+import { type OptionShape, type OptionSpec, optionShape } from './option-spec.js';
 
 /** Option values by attribute name, as commander would hand them to the action, and which were given. */
 export interface SimpleCommandLine {
   readonly values: Record<string, unknown>;
   readonly given: ReadonlySet<string>;
+  /** The options read, each with its parsed flags (for the caller's further use: parsed once). */
+  readonly options: readonly { readonly spec: OptionSpec; readonly shape: OptionShape }[];
 }
 
 /**
@@ -53,5 +55,5 @@ export function readSimpleCommandLine(argv: readonly string[], specs: readonly O
     values[shape.attribute] = value;
     given.add(shape.attribute);
   }
-  return { values, given };
+  return { values, given, options };
 }

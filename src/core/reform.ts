@@ -126,7 +126,10 @@ function computeSwitch(reform: CountryReform): Switch | undefined {
 }
 
 /** Each country's switch, worked out once: validating a million events asks for it a million times. */
-/** Each reform's switch, worked out when first asked for: a query asks for one or two of sixty. */
+/**
+ * Each reform's switch, worked out when first asked for: a query asks for one or two of sixty.
+ * A memo of a pure function of the fixed table, so no state that anyone can observe.
+ */
 const SWITCHES = new Map<CountryReform, Switch | undefined>();
 
 export function switchOf(reform: CountryReform): Switch | undefined {
