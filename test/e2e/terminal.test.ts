@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, fixture } from '../helpers.js';
 
 /**
@@ -9,6 +11,9 @@ import { BIN, ROOT, fixture } from '../helpers.js';
  * it must hand over the real stream, which colour, width and the spinner need.
  */
 const SCRIPT = '/usr/bin/script';
+// A home of its own: the index and code cache go to $HOME/.cache, never into the repository.
+const home = mkdtempSync(join(tmpdir(), 'centenary-terminal-'));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 /** Runs the CLI in a pseudo-terminal `columns` wide (0: never sized, as script(1) leaves it). */
 function onTerminal(args: readonly string[], columns = 80) {
@@ -17,7 +22,7 @@ function onTerminal(args: readonly string[], columns = 80) {
   const result = spawnSync(SCRIPT, ['-qec', `stty cols ${columns} rows 24; ${command}`, '/dev/null'], {
     encoding: 'utf8',
     cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', TZ: 'UTC', TERM: 'xterm-256color', HOME: ROOT },
+    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', TZ: 'UTC', TERM: 'xterm-256color', HOME: home },
     timeout: 30_000,
     maxBuffer: 1 << 20,
   });
