@@ -83,7 +83,7 @@ console.log(`BSD calendar: ${CALENDAR ?? 'not installed (apt-get install calenda
 try {
   // The default query on the bundled dataset (first run builds the index; then it is warm).
   runOnce(process.execPath, [BIN]);
-  const bundled = compare(21, process.execPath, [BIN]);
+  const bundled = compare(41, process.execPath, [BIN]);
   print('default query, bundled events.json', bundled);
   results.push({ name: 'default query, bundled dataset', ...bundled });
 
@@ -95,7 +95,7 @@ try {
     const build = runOnce(process.execPath, args);
     const buildResult = { seconds: build.seconds, peakRssMiB: (build.maxRssKiB ?? 0) / 1024, fileMiB: bytes / 2 ** 20, memoryToFile: ((build.maxRssKiB ?? 0) * 1024) / bytes };
     print(`${count.toLocaleString('en')} events: first run (validate + index)`, buildResult);
-    const query = compare(count >= 1_000_000 ? 9 : 15, process.execPath, args);
+    const query = compare(31, process.execPath, args);
     print(`${count.toLocaleString('en')} events: query from the index`, query);
     const noCache = runOnce(process.execPath, [...args, '--no-cache']);
     print(`${count.toLocaleString('en')} events: query reading the file whole`, { seconds: noCache.seconds, peakRssMiB: (noCache.maxRssKiB ?? 0) / 1024 });
