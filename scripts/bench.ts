@@ -42,7 +42,11 @@ function median(values: readonly number[]): number {
   return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
 
-/** Interleaves the floor and the command so both see the same machine load. */
+/**
+ * Interleaves the floor and the command so both see the same machine load. The ratio is the
+ * median of each run's ratio to the floor run just before it: this machine's speed drifts over
+ * minutes, which moves the two medians apart by chance, but not a pair of runs 50 ms apart.
+ */
 function compare(runs: number, command: string, args: readonly string[]) {
   const floor: number[] = [];
   const ours: Sample[] = [];
@@ -52,8 +56,9 @@ function compare(runs: number, command: string, args: readonly string[]) {
   }
   const floorMedian = median(floor);
   const oursMedian = median(ours.map((s) => s.seconds));
+  const ratio = median(ours.map((s, i) => s.seconds / (floor[i] ?? s.seconds)));
   const rss = ours.map((s) => s.maxRssKiB ?? 0);
-  return { runs, floorSeconds: floorMedian, seconds: oursMedian, ratio: oursMedian / floorMedian, peakRssMiB: Math.max(...rss) / 1024 };
+  return { runs, floorSeconds: floorMedian, seconds: oursMedian, ratio, ratioOfMedians: oursMedian / floorMedian, peakRssMiB: Math.max(...rss) / 1024 };
 }
 
 async function writeBsdCalendar(file: string, count: number, seed: number): Promise<void> {
