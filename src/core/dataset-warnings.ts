@@ -89,10 +89,17 @@ export function eventSuspicions(event: HistoricalEvent, todayJd: number): { key:
   return { key, warnings };
 }
 
-/** The same title on the same day as an earlier event: given each event's key in order, the repeats. */
-export function createSameTitleCheck(): (key: string, event: Pick<HistoricalEvent, 'id' | 'origin' | 'title'>) => EventWarning | undefined {
+/**
+ * The same title on the same day as an earlier event: given each event's key in order, the
+ * repeats. `forget` takes back a key it kept (a threaded check given up half-way).
+ */
+export type SameTitleCheck = ((key: string, event: Pick<HistoricalEvent, 'id' | 'origin' | 'title'>) => EventWarning | undefined) & {
+  readonly forget: (key: string) => void;
+};
+
+export function createSameTitleCheck(): SameTitleCheck {
   const seen = new Map<string, Pick<HistoricalEvent, 'id' | 'origin'>>();
-  return (key, event) => {
+  const check = (key: string, event: Pick<HistoricalEvent, 'id' | 'origin' | 'title'>): EventWarning | undefined => {
     const earlier = seen.get(key);
     if (!earlier) {
       seen.set(key, { id: event.id, origin: event.origin });
@@ -108,4 +115,5 @@ export function createSameTitleCheck(): (key: string, event: Pick<HistoricalEven
       expected: 'one event per happening (merge them, or tell them apart in the title)',
     };
   };
+  return Object.assign(check, { forget: (key: string) => void seen.delete(key) });
 }
