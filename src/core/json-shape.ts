@@ -17,7 +17,24 @@ export interface ShapeProblem {
   readonly key?: string;
 }
 
-type Frame = { readonly object: true; readonly keys: Set<string>; key: string | undefined } | { readonly object: false; index: number };
+/** An object's keys so far: a short list, turned into a set past SMALL_OBJECT keys (a hostile file can hold thousands). */
+type Frame = { readonly object: true; keys: string[] | Set<string>; key: string | undefined } | { readonly object: false; index: number };
+
+const SMALL_OBJECT = 16;
+
+/** Adds `key` to the frame's keys; false when it was there already. */
+function addKey(frame: { keys: string[] | Set<string> }, key: string): boolean {
+  const keys = frame.keys;
+  if (keys instanceof Set) {
+    if (keys.has(key)) return false;
+    keys.add(key);
+    return true;
+  }
+  if (keys.includes(key)) return false;
+  keys.push(key);
+  if (keys.length > SMALL_OBJECT) frame.keys = new Set(keys);
+  return true;
+}
 
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
@@ -54,24 +71,22 @@ export function findShapeProblems(text: string): ShapeProblem[] {
         let j = end + 1;
         while (j < n && isSpace(text.charCodeAt(j))) j++;
         if (text.charCodeAt(j) === 0x3a) {
-          const raw = text.slice(i, end + 1);
-          let key = raw.slice(1, -1);
+          let key = text.slice(i + 1, end);
           if (key.includes('\\')) {
             try {
-              key = JSON.parse(raw) as string;
+              key = JSON.parse(text.slice(i, end + 1)) as string;
             } catch {
               // not valid JSON anyway; the raw text serves as the key
             }
           }
-          if (top.keys.has(key)) problems.push({ offset: i, path: pathOf().slice(0, -1).concat(key), kind: 'duplicate-key', key });
-          else top.keys.add(key);
+          if (!addKey(top, key)) problems.push({ offset: i, path: pathOf().slice(0, -1).concat(key), kind: 'duplicate-key', key });
           top.key = key;
         }
       }
       i = end;
     } else if (c === 0x7b || c === 0x5b) {
       if (stack.length >= MAX_DEPTH) return [{ offset: i, path: [], kind: 'too-deep' }];
-      stack.push(c === 0x7b ? { object: true, keys: new Set(), key: undefined } : { object: false, index: 0 });
+      stack.push(c === 0x7b ? { object: true, keys: [], key: undefined } : { object: false, index: 0 });
     } else if (c === 0x7d || c === 0x5d) {
       stack.pop();
     } else if (c === 0x2c) {
