@@ -61,6 +61,23 @@ describe('validate in several threads', () => {
     } else expect(report.code).toBe(0);
   });
 
+  it('gives up threads for a file whose last part is not one event per line, and reports as one thread does', () => {
+    // An event spread over two lines near the end: found only when the last part is checked,
+    // after the parts before it were merged. What they added must be taken back.
+    const spread = readFileSync(generated, 'utf8').split('\n');
+    const at = first + 9800;
+    spread[at] = (spread[at] ?? '').replace('"title":', '\n      "title":');
+    const file = join(dir, 'spread.json');
+    writeFileSync(file, spread.join('\n'));
+    const one = cli(['validate', file, '--threads', '1']);
+    expect(one.code).toBe(0);
+    const many = cli(['validate', file, '--threads', '2', '--debug']);
+    expect(many.stderr).toContain(`${file} checked in one thread`);
+    expect(many.stdout).toBe(one.stdout);
+    expect(many.stderr.replace(/^centenary: .*\n/gm, '')).toBe(one.stderr);
+    expect(many.code).toBe(0);
+  });
+
   it('refuses a thread count that is not one', () => {
     expect(cli(['validate', generated, '--threads', '0']).code).toBe(2);
     expect(cli(['validate', generated, '--threads', 'many']).stderr).toContain('expected a number of threads from 1 to 64');
