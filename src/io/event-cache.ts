@@ -74,38 +74,72 @@ export interface CacheReport {
   readonly reason?: string;
 }
 
+/** The events a query asked for, and how to get those of a wider window. */
+export interface QueryEvents extends LoadedDataset {
+  readonly cache: CacheReport;
+  /**
+   * The events for `wider` needs as well (the days around a window that found nothing), reusing
+   * what was read: the datasets read whole already hold them; from the index, only the buckets
+   * not read yet are read, when the years asked for are the same.
+   */
+  readonly widen: (wider: CacheNeeds) => Promise<QueryEvents>;
+}
+
 /**
  * Events for a query. With a cache root, from the prepared index (built or rebuilt as needed);
  * without one, or when the cache cannot be written, by reading the datasets whole. The events
  * returned may be a subset, but always a superset of those that can match `needs`.
  */
-export async function loadForQuery(
-  paths: readonly string[],
-  needs: CacheNeeds,
-  cacheRoot: string | undefined,
-): Promise<LoadedDataset & { readonly cache: CacheReport }> {
-  const loadWhole = async () => (await datasetFiles()).loadDatasets(paths);
-  if (cacheRoot === undefined) return { ...(await loadWhole()), cache: { source: 'no-cache' } };
+export async function loadForQuery(paths: readonly string[], needs: CacheNeeds, cacheRoot: string | undefined): Promise<QueryEvents> {
+  const whole = async (cache: CacheReport): Promise<QueryEvents> => {
+    const loaded: QueryEvents = { ...(await (await datasetFiles()).loadDatasets(paths)), cache, widen: async () => loaded };
+    return loaded;
+  };
+  if (cacheRoot === undefined) return whole({ source: 'no-cache' });
   // A pipe (`-f <(cmd)`) or a device can be read only once and has no size or time to check.
-  if (!(await allRegularFiles(paths))) return { ...(await loadWhole()), cache: { source: 'no-cache', reason: 'not a regular file' } };
+  if (!(await allRegularFiles(paths))) return whole({ source: 'no-cache', reason: 'not a regular file' });
   const dir = join(cacheRoot, `v${CACHE_FORMAT}`, checksum(Buffer.from(JSON.stringify(paths.map((p) => resolve(p))))));
+  const fromIndex = (manifest: Manifest, read: BucketsRead, cache: CacheReport): QueryEvents => ({
+    events: read.events,
+    warnings: [...manifest.warnings],
+    files: paths,
+    cache,
+    widen: async (wider) => {
+      const more = sameYears(read.needs, wider) ? await readBuckets(dir, manifest, wider, read) : undefined;
+      return more ? fromIndex(manifest, more, cache) : loadForQuery(paths, wider, cacheRoot);
+    },
+  });
   const fresh = await readManifest(dir, paths);
   if (fresh.manifest) {
-    const events = await readBuckets(dir, fresh.manifest, needs);
-    if (events) return { events, warnings: [...fresh.manifest.warnings], files: paths, cache: { source: 'cache' } };
+    const read = await readBuckets(dir, fresh.manifest, needs);
+    if (read) return fromIndex(fresh.manifest, read, { source: 'cache' });
   }
   let manifest: Manifest;
   try {
     manifest = await buildIndex(dir, paths);
   } catch (error) {
     if (isFileSystemError(error)) {
-      return { ...(await loadWhole()), cache: { source: 'no-cache', reason: `cache not writable: ${(error as Error).message}` } };
+      return whole({ source: 'no-cache', reason: `cache not writable: ${(error as Error).message}` });
     }
     throw error;
   }
-  const events = await readBuckets(dir, manifest, needs);
-  if (!events) return { ...(await loadWhole()), cache: { source: 'no-cache', reason: 'cache unreadable after rebuild' } };
-  return { events, warnings: [...manifest.warnings], files: paths, cache: { source: 'rebuilt', reason: fresh.reason ?? 'no index yet' } };
+  const read = await readBuckets(dir, manifest, needs);
+  if (!read) return whole({ source: 'no-cache', reason: 'cache unreadable after rebuild' });
+  return fromIndex(manifest, read, { source: 'rebuilt', reason: fresh.reason ?? 'no index yet' });
+}
+
+/** Whether the buckets read for `first` hold every line `wider` can need of them: the same years, nothing more besides. */
+function sameYears(first: CacheNeeds, wider: CacheNeeds): boolean {
+  return [...wider.years].every((y) => first.years.has(y)) && (!wider.spans || first.spans) && (!wider.partial || first.partial);
+}
+
+/** What a query has read from the index: its events, and which buckets (for widening). */
+interface BucketsRead {
+  readonly needs: CacheNeeds;
+  readonly names: ReadonlySet<string>;
+  readonly events: HistoricalEvent[];
+  /** Each event read, by its place in its file: an event is in every bucket of its days. */
+  readonly seen: ReadonlySet<string>;
 }
 
 function statOrUndefined(path: string): fs.Stats | undefined {
@@ -182,9 +216,10 @@ function isFileName(name: unknown): boolean {
 }
 
 /** The events of the needed buckets, or undefined when any bucket fails its checksum. */
-async function readBuckets(dir: string, manifest: Manifest, needs: CacheNeeds): Promise<HistoricalEvent[] | undefined> {
+async function readBuckets(dir: string, manifest: Manifest, needs: CacheNeeds, before?: BucketsRead): Promise<BucketsRead | undefined> {
   const names = [...needs.keys].map(String);
   if (needs.partial) names.push('partial');
+  const read = new Set(before?.names);
   const wanted = [...needs.years];
   const reaches = (line: string, tab: number) => {
     const space = line.indexOf(' ');
@@ -192,8 +227,8 @@ async function readBuckets(dir: string, manifest: Manifest, needs: CacheNeeds): 
     const to = Number(line.slice(space + 1, tab));
     return wanted.some((y) => y >= from && y <= to);
   };
-  const seen = new Set<string>();
-  const events: HistoricalEvent[] = [];
+  const seen = new Set(before?.seen);
+  const events: HistoricalEvent[] = [...(before?.events ?? [])];
   /** One line of a bucket: the event after its year prefix, once; false when it is not one. */
   const accept = (line: string, tab: number): boolean => {
     let event: HistoricalEvent;
@@ -266,10 +301,17 @@ async function readBuckets(dir: string, manifest: Manifest, needs: CacheNeeds): 
     }
     return true;
   };
-  for (const name of names) if (!(await take(name, true))) return undefined;
+  for (const name of names) {
+    if (read.has(name)) continue;
+    if (!(await take(name, true))) return undefined;
+    read.add(name);
+  }
   // A multi-day event can span many years, so --ongoing reads its bucket whole.
-  if (needs.spans && !(await take('spans', false))) return undefined;
-  return events;
+  if (needs.spans && !read.has('spans')) {
+    if (!(await take('spans', false))) return undefined;
+    read.add('spans');
+  }
+  return { needs, names: read, events, seen };
 }
 
 /** The years an event reaches, Gregorian and as recorded: the prefix of its line in a bucket. */

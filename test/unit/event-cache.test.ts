@@ -44,7 +44,7 @@ async function viaIndex(paths: string[], options: QueryOptions, cache: string) {
   const first = await loadForQuery(paths, queryNeeds(options), cache);
   const result = runQuery(buildEventIndex(first.events), options);
   if (!isEmptyResult(result) || options.month) return first;
-  return loadForQuery(paths, queryNeeds(options, true), cache);
+  return first.widen(queryNeeds(options, true));
 }
 
 describe('the prepared index in the cache directory', () => {
@@ -57,6 +57,28 @@ describe('the prepared index in the cache directory', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('widens a read to the days around it with the events a fresh read of those days gives', async () => {
+    const cache = join(work, 'cache-widen');
+    const origins = (events: { origin: { file: string; index: number } }[]) => events.map((e) => `${e.origin.file}#${e.origin.index}`).sort();
+    await fc.assert(
+      fc.asyncProperty(optionsArb, async (options) => {
+        const first = await loadForQuery([dataset], queryNeeds(options), cache);
+        const widened = await first.widen(queryNeeds(options, true));
+        const fresh = await loadForQuery([dataset], queryNeeds(options, true), cache);
+        // A fresh read is filtered by its own years; the widened one keeps what the first read had too.
+        expect(origins(widened.events)).toEqual(expect.arrayContaining(origins(fresh.events)));
+        expect(comparable({ ...options }, widened.events)).toEqual(comparable({ ...options }, fresh.events));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('widening what was read whole reads nothing again', async () => {
+    const needs = queryNeeds({ reference: { calendar: 'gregorian', year: 2000, month: 5, day: 1 }, years: [100], behind: 0, ahead: 0, ongoing: false, month: false });
+    const whole = await loadForQuery([dataset], needs, undefined);
+    expect(await whole.widen(needs)).toBe(whole);
   });
 
   it('is built once, then used', async () => {

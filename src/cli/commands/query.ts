@@ -82,7 +82,7 @@ export async function runQueryCommand(flags: QueryFlags, io: CliIO): Promise<num
   let result = runQuery(buildEventIndex(dataset.events), options);
   if (isEmptyResult(result) && !options.month && !flags.quiet) {
     // Nothing in the window: read the days around it too, for the nearest events.
-    dataset = await loadForQuery(paths, queryNeeds(options, true), cacheRoot);
+    dataset = await dataset.widen(queryNeeds(options, true));
     result = runQuery(buildEventIndex(dataset.events), options);
   }
   if (flags.debug) io.stderr.write(`centenary: events from ${dataset.cache.source}${dataset.cache.reason ? ` (${dataset.cache.reason})` : ''}\n`);
