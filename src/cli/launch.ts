@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { checksum } from '../core/checksum.js';
-import { resolveCacheRoot } from '../io/cache-root.js';
+import { resolveCacheRoot, writeCacheFile } from '../io/cache-root.js';
 import type { CliIO } from './cli-io.js';
 
 export { standardOutput } from '../io/std-output.js';
@@ -58,15 +58,9 @@ function readCodeCache(file: string): Buffer | 'missing' | 'damaged' {
   return codeChecksum(body) === match[1] ? body : 'damaged';
 }
 
-function writeCodeCache(file: string, code: Buffer): void {
+async function writeCodeCache(file: string, code: Buffer): Promise<void> {
   mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    writeFileSync(tmp, Buffer.concat([Buffer.from(`${CODE_CACHE_MAGIC}${codeChecksum(code)}\n`, 'latin1'), code]));
-    renameSync(tmp, file);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
+  await writeCacheFile(file, Buffer.concat([Buffer.from(`${CODE_CACHE_MAGIC}${codeChecksum(code)}\n`, 'latin1'), code]));
   // Code of earlier versions of the bundle is of no further use, once it is a week old: two
   // installed versions sharing one cache directory (a global and a project's own, say) would
   // otherwise delete each other's code on every run, and each run compile afresh. (Another
@@ -128,7 +122,7 @@ export async function launch(argv: readonly string[], io: CliIO): Promise<number
       if (plain.cacheFile && report.state !== 'used') {
         try {
           // Made after the run, so that it holds what V8 compiled while answering too.
-          writeCodeCache(plain.cacheFile, plain.script.createCachedData());
+          await writeCodeCache(plain.cacheFile, plain.script.createCachedData());
           report.state = report.state === 'missing' ? 'written' : `${report.state}, rewritten`;
         } catch (error) {
           report.state = `${report.state}, not written: ${(error as Error).message}`;

@@ -8,6 +8,8 @@ import type { QueryNeeds } from '../core/query.js';
 import type { LoadedDataset } from './dataset-files.js';
 import { checksum, textChecksum } from '../core/checksum.js';
 
+import { writeCacheFile } from './cache-root.js';
+
 export { resolveCacheRoot } from './cache-root.js';
 
 // Reading, validating and hashing whole datasets is only needed when the index is (re)built or
@@ -194,7 +196,8 @@ async function readManifest(dir: string, paths: readonly string[]): Promise<{ ma
   }
   if (restamped) {
     const updated = { ...manifest, files };
-    await writeAtomic(join(dir, 'manifest.json'), JSON.stringify(updated)).catch(() => undefined);
+    // Restamping only saves the next run a hash; the manifest read stays valid if it fails.
+    await writeCacheFile(join(dir, 'manifest.json'), JSON.stringify(updated)).catch(() => undefined);
     return { manifest: updated };
   }
   return { manifest };
@@ -406,8 +409,7 @@ async function buildIndex(dir: string, paths: readonly string[]): Promise<Manife
       if (table && name !== 'spans' && name !== 'partial' && (written.get(name) ?? 0) > indexSettings.tableBytes) {
         const data = Buffer.from(Uint32Array.from(table).buffer);
         const tableFile = checksum(data);
-        fs.writeFileSync(tmp(`${name}.idx`), data);
-        fs.renameSync(tmp(`${name}.idx`), join(dir, `${tableFile}.idx`));
+        await writeCacheFile(join(dir, `${tableFile}.idx`), data);
         tables[name] = tableFile;
       }
     }
@@ -416,15 +418,12 @@ async function buildIndex(dir: string, paths: readonly string[]): Promise<Manife
       files.push({ path, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1, sha256: await hashFile(path) });
     }
     const manifest: Manifest = { format: CACHE_FORMAT, files, events: count, warnings: issues, buckets, tables };
-    await writeAtomic(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    await writeCacheFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
     await removeUnreferenced(dir, manifest);
     return manifest;
   } finally {
     for (const fd of fds.values()) fs.closeSync(fd);
-    for (const name of buffers.keys()) {
-      fs.rmSync(tmp(name), { force: true });
-      fs.rmSync(tmp(`${name}.idx`), { force: true });
-    }
+    for (const name of buffers.keys()) fs.rmSync(tmp(name), { force: true });
   }
 }
 
@@ -433,17 +432,6 @@ async function removeUnreferenced(dir: string, manifest: Manifest): Promise<void
   const keep = new Set([...Object.values(manifest.buckets).map((h) => `${h}.jsonl`), ...Object.values(manifest.tables ?? {}).map((h) => `${h}.idx`)]);
   for (const name of await fs.promises.readdir(dir)) {
     if ((name.endsWith('.jsonl') || name.endsWith('.idx')) && !keep.has(name)) await fs.promises.rm(join(dir, name), { force: true });
-  }
-}
-
-async function writeAtomic(file: string, text: string): Promise<void> {
-  const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
-  try {
-    await fs.promises.writeFile(tmp, text);
-    await fs.promises.rename(tmp, file);
-  } catch (error) {
-    await fs.promises.rm(tmp, { force: true });
-    throw error;
   }
 }
 
