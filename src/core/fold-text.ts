@@ -1,5 +1,6 @@
 /** Letters that Unicode does not decompose into a base letter and a mark, spelt as people type them. */
 const UNDECOMPOSED: Readonly<Record<string, string>> = { ł: 'l', đ: 'd', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ı: 'i', þ: 'th', ð: 'd' };
+const UNDECOMPOSED_LETTER = new RegExp(`[${Object.keys(UNDECOMPOSED).join('')}]`, 'g');
 
 /**
  * Text as searches compare it: lower-cased, decomposed (NFKD) so that accents become separate
@@ -10,7 +11,7 @@ export function foldText(text: string): string {
   if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   const decomposed = text.toLowerCase().normalize('NFKD');
   const unmarked = /[\ud800-\udfff]/.test(decomposed) ? decomposed.replace(/\p{M}/gu, '') : dropBmpMarks(decomposed);
-  return /[łđøæœßıþð]/.test(unmarked) ? unmarked.replace(/[łđøæœßıþð]/g, (c) => UNDECOMPOSED[c] ?? c) : unmarked;
+  return unmarked.replace(UNDECOMPOSED_LETTER, (c) => UNDECOMPOSED[c] ?? c);
 }
 
 /**

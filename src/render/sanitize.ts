@@ -18,12 +18,12 @@ const BYTE_ORDER_MARK = /\ufeff/g;
 const LINE_BREAKS = /[\r\n\t\u2028\u2029\u0085]+/g;
 
 /**
- * Every character any of the patterns above acts on, and a double space: text without them
- * (nearly all) is only trimmed. One simple pattern instead of six to compile and run: the
- * patterns are compiled on first use in each run, a tenth of a millisecond for the daily query.
+ * Text with none of the characters the patterns above act on (nearly all text) is only trimmed:
+ * one pattern to compile and run instead of six, a tenth of a millisecond of the daily query.
+ * Made from those patterns, so it cannot drift from them: an escape sequence begins with a
+ * control character, and the last pattern of cleanInline squeezes double spaces.
  */
-// eslint-disable-next-line no-control-regex
-const ANYTHING_TO_CLEAN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\u061c\ufeff]| {2}/;
+const ANYTHING_TO_CLEAN = new RegExp(`${[CONTROL, LINE_BREAKS, BIDI_CONTROL, BYTE_ORDER_MARK].map((p) => p.source).join('|')}| {2}`);
 
 /** Text safe for a terminal, on one line: controls removed, line breaks and tabs made spaces. */
 export function cleanInline(text: string): string {
