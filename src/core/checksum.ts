@@ -29,3 +29,37 @@ export function textChecksum(text: string): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
+
+/** checksum(data) of bytes that come in pieces: `update` with each piece in order, then `digest`. */
+export function createChecksum(): { update(bytes: Uint8Array): void; digest(): string } {
+  let h = 0x811c9dc5;
+  let length = 0;
+  // Up to three bytes of a word split between two pieces, read as a word like the rest.
+  const carry = new Uint8Array(4);
+  const carryWord = new Uint32Array(carry.buffer);
+  let carried = 0;
+  return {
+    update(bytes) {
+      length += bytes.length;
+      let i = 0;
+      if (carried > 0) {
+        while (carried < 4 && i < bytes.length) carry[carried++] = bytes[i++] ?? 0;
+        if (carried < 4) return;
+        h = Math.imul(h ^ (carryWord[0] ?? 0), 0x01000193);
+        carried = 0;
+      }
+      const words = (bytes.length - i) >>> 2;
+      const start = bytes.byteOffset + i;
+      // A copy where the piece is not aligned (a Buffer's slice would be a view).
+      const aligned = start % 4 === 0 ? bytes : new Uint8Array(bytes.subarray(i));
+      const view = new Uint32Array(aligned.buffer, aligned === bytes ? start : aligned.byteOffset, words);
+      for (let w = 0; w < words; w++) h = Math.imul(h ^ (view[w] ?? 0), 0x01000193);
+      for (i += words * 4; i < bytes.length; i++) carry[carried++] = bytes[i] ?? 0;
+    },
+    digest() {
+      let d = h;
+      for (let k = 0; k < carried; k++) d = Math.imul(d ^ (carry[k] ?? 0), 0x01000193);
+      return `${length.toString(36)}-${(d >>> 0).toString(16).padStart(8, '0')}`;
+    },
+  };
+}

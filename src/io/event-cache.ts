@@ -6,7 +6,7 @@ import type { HistoricalEvent } from '../core/event.js';
 import { julianDayRange, precisionOf, toCalendarDate } from '../core/partial-date.js';
 import type { QueryNeeds } from '../core/query.js';
 import type { LoadedDataset } from './dataset-files.js';
-import { checksum, textChecksum } from '../core/checksum.js';
+import { checksum, createChecksum, textChecksum } from '../core/checksum.js';
 
 import { writeCacheFile } from './cache-root.js';
 
@@ -358,16 +358,22 @@ async function buildIndex(dir: string, paths: readonly string[]): Promise<Manife
   const written = new Map<string, number>();
   const rows = new Map<string, number[]>();
   const fds = new Map<string, number>();
+  // Each bucket's checksum, summed as it is written: the bucket is named by it.
+  const sums = new Map<string, ReturnType<typeof createChecksum>>();
   const tmp = (name: string) => join(dir, `.tmp-${tag}-${name}`);
   const flush = (name: string) => {
     const chunk = (buffers.get(name) ?? []).join('');
     if (chunk === '') return;
     let fd = fds.get(name);
-    if (fd === undefined) {
+    let sum = sums.get(name);
+    if (fd === undefined || sum === undefined) {
       fd = fs.openSync(tmp(name), 'w');
       fds.set(name, fd);
+      sums.set(name, (sum = createChecksum()));
     }
-    fs.writeSync(fd, chunk);
+    const bytes = Buffer.from(chunk);
+    fs.writeSync(fd, bytes);
+    sum.update(bytes);
     buffers.set(name, []);
     sizes.set(name, 0);
   };
@@ -401,8 +407,8 @@ async function buildIndex(dir: string, paths: readonly string[]): Promise<Manife
     fds.clear();
     const buckets: Record<string, string> = {};
     const tables: Record<string, string> = {};
-    for (const name of buffers.keys()) {
-      const file = checksum(fs.readFileSync(tmp(name)));
+    for (const [name, sum] of sums) {
+      const file = sum.digest();
       fs.renameSync(tmp(name), join(dir, `${file}.jsonl`));
       buckets[name] = file;
       const table = rows.get(name);
