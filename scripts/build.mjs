@@ -118,6 +118,10 @@ await build({
   define: { 'import.meta.url': '__centenaryModuleUrl' },
   banner: { js: "const __centenaryModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [handOver, precompiledSchema],
+  // The bundle runs in node:vm, where import() has no loader to call (it throws
+  // ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING): Node's built-ins it imports on demand (node:crypto,
+  // to hash a touched dataset) are required instead.
+  supported: { 'dynamic-import': false },
 });
 // The launcher names the bundle's code cache by this, instead of hashing the bundle on every run.
 const { checksum } = await import(root('dist/.build/checksum.mjs'));

@@ -90,6 +90,23 @@ describe('the launcher', () => {
     expect(readdirSync(dir).sort()).toEqual([own.split('/').pop(), 'code-zz-0000000a.bin'].sort());
   });
 
+  it('answers on the plain path when the dataset was touched but not changed (its hash is checked)', () => {
+    const env = { CENTENARY_CACHE_DIR: join(scratch, 'touched') };
+    const file = join(scratch, 'touched.json');
+    writeFileSync(file, readFileSync(fixture('julian-os.json')));
+    const args = ['--file', file, '--date', '2017-11-07', '--old-style', '--years', '100,200'];
+    cli(args, env);
+    cli(args, env);
+    // A fresh clone or a copy gives the same bytes a new modification time.
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(file, later, later);
+    const touched = cli([...args, '--debug'], env);
+    expect(touched.stderr).not.toMatch(/unexpected error/);
+    expect(touched.stderr).toMatch(PLAIN);
+    expect(touched.code).toBe(0);
+    expect(touched.stdout).toBe(full.stdout);
+  });
+
   it('a cache directory that cannot be written costs the cache, not the answer', () => {
     const blocked = join(scratch, 'a-file');
     writeFileSync(blocked, 'not a directory');
