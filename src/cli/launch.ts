@@ -68,7 +68,7 @@ async function writeCodeCache(file: string, code: Buffer): Promise<void> {
   const now = Date.now();
   for (const name of readdirSync(dirname(file))) {
     const other = join(dirname(file), name);
-    if (!/^code-[0-9a-z]+-[0-9a-f]{8}\.bin$/.test(name) || other === file) continue;
+    if (!/^code-[0-9a-z]+-[0-9a-f]{8}(-[0-9a-z]+-[0-9a-f]{8})?\.bin$/.test(name) || other === file) continue;
     try {
       if (now - statSync(other).mtimeMs > CODE_CACHE_KEPT_MS) rmSync(other, { force: true });
     } catch {
@@ -85,11 +85,13 @@ function loadPlainQuery(cacheRoot: string, report: CodeCacheReport): { run: Plai
   const file = join(here, 'plain-query.cjs');
   const source = readFileSync(file);
   // Named by the bundle's checksum, so that code compiled from one bundle never meets another
-  // (V8 itself compares only the length of the source). A bundle that is not the one built
-  // with this launcher gets no code cache at all.
+  // (V8 itself compares only the length of the source), and by where the bundle is: V8 keeps
+  // the file name it was compiled under, and two installs sharing a cache would otherwise show
+  // each other's paths in --debug stack traces. A bundle that is not the one built with this
+  // launcher gets no code cache at all.
   const known = source.length === PLAIN_QUERY_BUNDLE.size;
   if (!known) report.state = 'off (the bundle is not the one this launcher was built with)';
-  const cacheFile = known ? join(cacheRoot, 'v1', 'code', `code-${PLAIN_QUERY_BUNDLE.checksum}.bin`) : undefined;
+  const cacheFile = known ? join(cacheRoot, 'v1', 'code', `code-${PLAIN_QUERY_BUNDLE.checksum}-${checksum(Buffer.from(file))}.bin`) : undefined;
   const cached = cacheFile === undefined ? undefined : readCodeCache(cacheFile);
   // The build wrapped the bundle as a function of CommonJS's five names, and kept it ASCII.
   const script = new Script(source.toString('latin1'), {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -105,6 +105,21 @@ describe('the launcher', () => {
     expect(touched.stderr).toMatch(PLAIN);
     expect(touched.code).toBe(0);
     expect(touched.stdout).toBe(full.stdout);
+  });
+
+  it('gives each install its own code cache, so a stack trace names the install that ran', () => {
+    // A second install of the same build, sharing the cache directory.
+    const other = join(scratch, 'second-install');
+    for (const part of ['dist', 'bin', 'package.json', 'events.json']) cpSync(join(ROOT, part), join(other, part), { recursive: true });
+    const env = { CENTENARY_CACHE_DIR: join(scratch, 'two-installs') };
+    const run = (bin: string) => spawnSync(process.execPath, [bin, ...QUERY, '--debug'], { encoding: 'utf8', cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', TZ: 'UTC', ...env } });
+    for (let i = 0; i < 3; i++) {
+      run(BIN);
+      run(join(other, 'bin', 'centenary.js'));
+    }
+    expect(readdirSync(join(env.CENTENARY_CACHE_DIR, 'v1', 'code')).filter((name) => name.startsWith('code-'))).toHaveLength(2);
+    expect(PLAIN.exec(run(BIN).stderr)?.[1]).toBe('used');
+    expect(PLAIN.exec(run(join(other, 'bin', 'centenary.js')).stderr)?.[1]).toBe('used');
   });
 
   it('a cache directory that cannot be written costs the cache, not the answer', () => {
