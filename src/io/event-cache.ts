@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { type Stats, closeSync, createReadStream, openSync, promises, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { convertDate, fromJulianDay } from '../core/calendar.js';
 import type { LocatedIssue } from '../core/dataset-issue.js';
@@ -127,7 +127,8 @@ export async function loadForQuery(paths: readonly string[], needs: CacheNeeds, 
   }
   const read = await readBuckets(dir, manifest, needs);
   if (!read) return whole({ source: 'no-cache', reason: 'cache unreadable after rebuild' });
-  return fromIndex(manifest, read, { source: 'rebuilt', reason: fresh.reason ?? 'no index yet' });
+  // A manifest that was read but not its buckets: one failed its checksum or was not ours.
+  return fromIndex(manifest, read, { source: 'rebuilt', reason: fresh.reason ?? (fresh.manifest ? 'index damaged' : 'no index yet') });
 }
 
 /** Whether the buckets read for `first` hold every line `wider` can need of them: the same years, nothing more besides. */
@@ -144,9 +145,9 @@ interface BucketsRead {
   readonly seen: ReadonlySet<string>;
 }
 
-function statOrUndefined(path: string): fs.Stats | undefined {
+function statOrUndefined(path: string): Stats | undefined {
   try {
-    return fs.statSync(path);
+    return statSync(path);
   } catch {
     return undefined;
   }
@@ -169,7 +170,7 @@ function isFileSystemError(error: unknown): boolean {
 async function readManifest(dir: string, paths: readonly string[]): Promise<{ manifest?: Manifest; reason?: string }> {
   let manifest: Manifest;
   try {
-    manifest = JSON.parse(fs.readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+    manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
   } catch (error) {
     return { reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no index yet' : 'manifest unreadable' };
   }
@@ -181,7 +182,7 @@ async function readManifest(dir: string, paths: readonly string[]): Promise<{ ma
     if (path === undefined || stamp.path !== resolve(path)) return { reason: 'different files' };
     let info;
     try {
-      info = fs.statSync(path);
+      info = statSync(path);
     } catch {
       return { reason: 'dataset unreadable' };
     }
@@ -208,13 +209,15 @@ function isManifest(value: unknown): value is Manifest {
   return (
     typeof m === 'object' && m !== null && m.format === CACHE_FORMAT && Array.isArray(m.files) && Array.isArray(m.warnings) &&
     typeof m.buckets === 'object' && m.buckets !== null && typeof m.events === 'number' &&
-    // Bucket files are named by their checksum; any other name (a path, say) is not ours.
-    Object.values(m.buckets).every(isFileName) &&
-    (m.tables === undefined || (typeof m.tables === 'object' && m.tables !== null && Object.values(m.tables).every(isFileName)))
+    (m.tables === undefined || (typeof m.tables === 'object' && m.tables !== null))
   );
 }
 
-function isFileName(name: unknown): boolean {
+/**
+ * Bucket files are named by their checksum; any other name (a path, say) is not ours, and is
+ * never opened. Checked as each bucket is read: a query reads a few of some 370.
+ */
+function isFileName(name: unknown): name is string {
   return typeof name === 'string' && /^[0-9a-z]+-[0-9a-f]{8}$/.test(name);
 }
 
@@ -252,7 +255,7 @@ async function readBuckets(dir: string, manifest: Manifest, needs: CacheNeeds, b
   const takeListed = (file: string, table: string): boolean => {
     let raw: Buffer;
     try {
-      raw = fs.readFileSync(join(dir, `${table}.idx`));
+      raw = readFileSync(join(dir, `${table}.idx`));
     } catch {
       return false;
     }
@@ -261,7 +264,7 @@ async function readBuckets(dir: string, manifest: Manifest, needs: CacheNeeds, b
     const rows = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length / 4);
     let fd: number;
     try {
-      fd = fs.openSync(join(dir, `${file}.jsonl`), 'r');
+      fd = openSync(join(dir, `${file}.jsonl`), 'r');
     } catch {
       return false;
     }
@@ -272,7 +275,7 @@ async function readBuckets(dir: string, manifest: Manifest, needs: CacheNeeds, b
         if (!wanted.some((y) => y >= from && y <= to)) continue;
         const length = rows[i + 3] ?? 0;
         const bytes = Buffer.allocUnsafe(length);
-        if (fs.readSync(fd, bytes, 0, length, rows[i + 2] ?? 0) !== length) return false;
+        if (readSync(fd, bytes, 0, length, rows[i + 2] ?? 0) !== length) return false;
         const line = bytes.toString('utf8');
         if (textChecksum(line) !== rows[i + 4]) return false;
         const tab = line.indexOf('\t');
@@ -281,18 +284,19 @@ async function readBuckets(dir: string, manifest: Manifest, needs: CacheNeeds, b
     } catch {
       return false;
     } finally {
-      fs.closeSync(fd);
+      closeSync(fd);
     }
     return true;
   };
   const take = async (name: string, filter: boolean): Promise<boolean> => {
-    const file = manifest.buckets[name];
+    const file: unknown = manifest.buckets[name];
     if (file === undefined) return true;
-    const table = filter ? manifest.tables?.[name] : undefined;
+    const table: unknown = filter ? manifest.tables?.[name] : undefined;
+    if (!isFileName(file) || (table !== undefined && !isFileName(table))) return false;
     if (table !== undefined) return takeListed(file, table);
     let data: Buffer;
     try {
-      data = fs.readFileSync(join(dir, `${file}.jsonl`));
+      data = readFileSync(join(dir, `${file}.jsonl`));
     } catch {
       return false;
     }
@@ -349,7 +353,7 @@ const FLUSH_BYTES = 64 * 1024;
 
 /** Validates the datasets (streaming where it can) and writes the buckets and then the manifest. */
 async function buildIndex(dir: string, paths: readonly string[]): Promise<Manifest> {
-  await fs.promises.mkdir(dir, { recursive: true });
+  await promises.mkdir(dir, { recursive: true });
   const { scanDatasets, assertNoErrors } = await datasetFiles();
   const tag = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
   const buffers = new Map<string, string[]>();
@@ -367,12 +371,12 @@ async function buildIndex(dir: string, paths: readonly string[]): Promise<Manife
     let fd = fds.get(name);
     let sum = sums.get(name);
     if (fd === undefined || sum === undefined) {
-      fd = fs.openSync(tmp(name), 'w');
+      fd = openSync(tmp(name), 'w');
       fds.set(name, fd);
       sums.set(name, (sum = createChecksum()));
     }
     const bytes = Buffer.from(chunk);
-    fs.writeSync(fd, bytes);
+    writeSync(fd, bytes);
     sum.update(bytes);
     buffers.set(name, []);
     sizes.set(name, 0);
@@ -403,13 +407,13 @@ async function buildIndex(dir: string, paths: readonly string[]): Promise<Manife
     });
     assertNoErrors(issues);
     for (const name of [...buffers.keys()]) flush(name);
-    for (const fd of fds.values()) fs.closeSync(fd);
+    for (const fd of fds.values()) closeSync(fd);
     fds.clear();
     const buckets: Record<string, string> = {};
     const tables: Record<string, string> = {};
     for (const [name, sum] of sums) {
       const file = sum.digest();
-      fs.renameSync(tmp(name), join(dir, `${file}.jsonl`));
+      renameSync(tmp(name), join(dir, `${file}.jsonl`));
       buckets[name] = file;
       const table = rows.get(name);
       if (table && name !== 'spans' && name !== 'partial' && (written.get(name) ?? 0) > indexSettings.tableBytes) {
@@ -428,21 +432,21 @@ async function buildIndex(dir: string, paths: readonly string[]): Promise<Manife
     await removeUnreferenced(dir, manifest);
     return manifest;
   } finally {
-    for (const fd of fds.values()) fs.closeSync(fd);
-    for (const name of buffers.keys()) fs.rmSync(tmp(name), { force: true });
+    for (const fd of fds.values()) closeSync(fd);
+    for (const name of buffers.keys()) rmSync(tmp(name), { force: true });
   }
 }
 
 /** Buckets of earlier builds; a reader still holding an older manifest fails its hash check and rebuilds. */
 async function removeUnreferenced(dir: string, manifest: Manifest): Promise<void> {
   const keep = new Set([...Object.values(manifest.buckets).map((h) => `${h}.jsonl`), ...Object.values(manifest.tables ?? {}).map((h) => `${h}.idx`)]);
-  for (const name of await fs.promises.readdir(dir)) {
-    if ((name.endsWith('.jsonl') || name.endsWith('.idx')) && !keep.has(name)) await fs.promises.rm(join(dir, name), { force: true });
+  for (const name of await promises.readdir(dir)) {
+    if ((name.endsWith('.jsonl') || name.endsWith('.idx')) && !keep.has(name)) await promises.rm(join(dir, name), { force: true });
   }
 }
 
 async function hashFile(path: string): Promise<string> {
   const hash = (await crypto()).createHash('sha256');
-  for await (const chunk of fs.createReadStream(path)) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }

@@ -130,10 +130,14 @@ describe('the prepared index in the cache directory', () => {
     const bucketFile = (dir: string, manifest: { buckets: Record<string, string> }) => join(dir, `${manifest.buckets['714'] ?? ''}.jsonl`);
 
     it('a truncated bucket is detected and rebuilt', () =>
-      damaged('cache-truncated', (dir, manifest) => {
-        const file = bucketFile(dir, manifest);
-        truncateSync(file, Math.floor(readFileSync(file).length / 2));
-      }));
+      damaged(
+        'cache-truncated',
+        (dir, manifest) => {
+          const file = bucketFile(dir, manifest);
+          truncateSync(file, Math.floor(readFileSync(file).length / 2));
+        },
+        'index damaged',
+      ));
 
     it('a manifest that names a bucket that is not there is rebuilt', () => damaged('cache-missing-bucket', (dir, manifest) => rmSync(bucketFile(dir, manifest))));
 
@@ -142,7 +146,7 @@ describe('the prepared index in the cache directory', () => {
       await damaged(
         'cache-escaping-manifest',
         (dir, manifest) => writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, buckets: { ...manifest.buckets, 714: '../../../../etc/passwd' } })),
-        'manifest malformed',
+        'index damaged',
       );
     });
 
