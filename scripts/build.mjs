@@ -95,6 +95,8 @@ await build({ ...common, entryPoints: { 'check-worker': root('src/io/check-worke
 // modules (another format or locale, building the index, a config file) becomes a module that
 // throws FULL_PROGRAM_NEEDED: the query then hands its command line to the whole program.
 // chalk (colour on a terminal) is small and kept in.
+/** import.meta.url in a CommonJS bundle, made on first use. */
+const LAZY_MODULE_URL = "const __centenaryModule = { get url() { return require('node:url').pathToFileURL(__filename).href; } };";
 const KEPT_IN_PLAIN_QUERY = new Set(['chalk']);
 const handOver = {
   name: 'hand-over',
@@ -115,8 +117,10 @@ await build({
   entryPoints: { 'plain-query': root('src/cli/plain-query.ts') },
   outdir: root('dist'),
   outExtension: { '.js': '.cjs' },
-  define: { 'import.meta.url': '__centenaryModuleUrl' },
-  banner: { js: "const __centenaryModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // import.meta.dirname is CommonJS's __dirname; the URL, which a query does not need, is made
+  // only if asked for (a path turned into a URL costs a query a tenth of a millisecond).
+  define: { 'import.meta.url': '__centenaryModule.url', 'import.meta.dirname': '__dirname' },
+  banner: { js: LAZY_MODULE_URL },
   plugins: [handOver, precompiledSchema],
   // The bundle runs in node:vm, where import() has no loader to call (it throws
   // ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING): Node's built-ins it imports on demand (node:crypto,
@@ -142,9 +146,10 @@ await build({
   outExtension: { '.js': '.cjs' },
   define: {
     PLAIN_QUERY_BUNDLE: JSON.stringify({ size: plainQuery.length, checksum: checksum(plainQuery) }),
-    'import.meta.url': '__centenaryModuleUrl',
+    'import.meta.url': '__centenaryModule.url',
+    'import.meta.dirname': '__dirname',
   },
-  banner: { js: "const __centenaryModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: { js: LAZY_MODULE_URL },
 });
 
 // 5. The maintenance scripts.

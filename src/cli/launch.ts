@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { checksum } from '../core/checksum.js';
 import { resolveCacheRoot, writeCacheFile } from '../io/cache-root.js';
@@ -27,7 +27,8 @@ type PlainQuery = (argv: readonly string[], io: CliIO) => Promise<number | undef
 /** The plain-query bundle's size and checksum, written in by the build (scripts/build.mjs). */
 declare const PLAIN_QUERY_BUNDLE: { readonly size: number; readonly checksum: string };
 
-const here = dirname(fileURLToPath(import.meta.url));
+// __dirname once built (scripts/build.mjs defines it); the URL only under the tests, on Node before 20.11.
+const here = import.meta.dirname ?? dirname(fileURLToPath(import.meta.url));
 const CODE_CACHE_MAGIC = 'centenary-code-cache-1\n';
 
 /** What became of the code cache, for --debug (and the tests). */
@@ -139,7 +140,7 @@ export async function launch(argv: readonly string[], io: CliIO): Promise<number
     if (debug) io.stderr.write(`centenary: answered by the plain query path; code cache ${report.state}\n`);
     return code;
   }
-  const fullProgram: string = new URL('./centenary.js', import.meta.url).href;
+  const fullProgram: string = pathToFileURL(join(here, 'centenary.js')).href;
   const { run } = (await import(fullProgram)) as { run: (argv: readonly string[], io: CliIO) => Promise<number> };
   return run(argv, io);
 }

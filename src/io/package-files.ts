@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
  * bundle in dist/, at different depths.
  */
 function findPackageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
+  // import.meta.dirname: Node 20.11 and later, and __dirname in the CommonJS bundles (the
+  // build defines it), which spares a query turning a path into a URL and back.
+  let dir = import.meta.dirname ?? dirname(fileURLToPath(import.meta.url));
   for (;;) {
     if (existsSync(join(dir, 'package.json'))) return dir;
     const parent = dirname(dir);
