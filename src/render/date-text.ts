@@ -23,22 +23,69 @@ export function weekdayName(words: DateWords, weekday: Weekday): string {
   return words.locale.localize.day(weekday, { width: 'wide', context: 'formatting' });
 }
 
-type Token = { readonly kind: 'field'; readonly text: string } | { readonly kind: 'literal'; readonly text: string };
+export type Token = { readonly kind: 'field'; readonly text: string } | { readonly kind: 'literal'; readonly text: string };
 
-/** Splits a date-fns/Unicode date pattern such as `EEEE, d 'de' MMMM 'de' y` into fields and literals. */
-function tokenize(pattern: string): Token[] {
+const isLetter = (c: string | undefined) => c !== undefined && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+
+/**
+ * Where the quoted literal opening at `open` closes, or -1: quotes inside come in pairs (`''`, a
+ * quote), and of the places it could close, the last before an unpaired quote (as the greedy
+ * pattern `'((?:[^']|'')*)'` would match).
+ */
+function closingQuote(pattern: string, open: number): number {
+  let close = -1;
+  for (let i = open + 1; i < pattern.length; i++) {
+    if (pattern[i] !== "'") continue;
+    let end = i;
+    while (pattern[end + 1] === "'") end++;
+    // A run of an odd number of quotes closes at its last; an even one may close at its last but
+    // one, or be all pairs and go on.
+    if ((end - i) % 2 === 0) return end;
+    close = end - 1;
+    i = end;
+  }
+  return close;
+}
+
+/**
+ * Splits a date-fns/Unicode date pattern such as `EEEE, d 'de' MMMM 'de' y` into fields and
+ * literals, character by character: this runs on every query, where a regular expression would
+ * first have to be compiled.
+ */
+export function tokenize(pattern: string): Token[] {
   const tokens: Token[] = [];
-  // `do` (German "26.") is the one field made of two letters.
-  const re = /'((?:[^']|'')*)'|do|([A-Za-z])\2*|[^'A-Za-z]+/g;
-  for (const m of pattern.matchAll(re)) {
-    if (m[1] !== undefined) tokens.push({ kind: 'literal', text: m[1] === '' ? "'" : m[1].replace(/''/g, "'") });
-    else if (/^[A-Za-z]/.test(m[0])) tokens.push({ kind: 'field', text: m[0] });
-    else tokens.push({ kind: 'literal', text: m[0] });
+  let i = 0;
+  while (i < pattern.length) {
+    const c = pattern[i];
+    let end = i + 1;
+    if (c === "'") {
+      const close = closingQuote(pattern, i);
+      if (close >= 0) {
+        const text = pattern.slice(i + 1, close);
+        tokens.push({ kind: 'literal', text: text === '' ? "'" : text.split("''").join("'") });
+        end = close + 1;
+      }
+      // An unclosed quote is dropped.
+    } else if (c === 'd' && pattern[i + 1] === 'o') {
+      // `do` (German "26.") is the one field made of two letters.
+      tokens.push({ kind: 'field', text: 'do' });
+      end = i + 2;
+    } else if (isLetter(c)) {
+      while (pattern[end] === c) end++;
+      tokens.push({ kind: 'field', text: pattern.slice(i, end) });
+    } else {
+      while (end < pattern.length && pattern[end] !== "'" && !isLetter(pattern[end])) end++;
+      tokens.push({ kind: 'literal', text: pattern.slice(i, end) });
+    }
+    i = end;
   }
   return tokens;
 }
 
-const isYear = (t: Token) => t.kind === 'field' && /^[yY]+$/.test(t.text);
+/** A field is one letter repeated (or `do`): its first letter says what it is. */
+const fieldIs = (t: Token, ...letters: string[]) => t.kind === 'field' && letters.includes(t.text[0] ?? '');
+
+const isYear = (t: Token) => fieldIs(t, 'y', 'Y');
 
 /** The locale's long date without its year: "d MMMM y 'г.'" → "d MMMM" (with the literals around the year). */
 function withoutYear(tokens: readonly Token[]): Token[] {
@@ -63,9 +110,9 @@ function formatTokens(words: DateWords, tokens: readonly Token[], date: Calendar
   return tokens
     .map((t) => {
       if (t.kind === 'literal') return t.text;
-      if (/^E+$/.test(t.text)) return weekdayName(words, weekdayOf(date));
-      if (/^M+$/.test(t.text)) return monthName(words, date.month);
-      if (/^[yY]+$/.test(t.text)) return String(date.year);
+      if (fieldIs(t, 'E')) return weekdayName(words, weekdayOf(date));
+      if (fieldIs(t, 'M')) return monthName(words, date.month);
+      if (isYear(t)) return String(date.year);
       if (t.text === 'd' || t.text === 'do') return days ? days(t.text) : dayText(words, date.day, t.text);
       return t.text;
     })
