@@ -24,13 +24,43 @@ export interface OptionShape {
   readonly argument: 'none' | 'required' | 'optional';
 }
 
-/** The parts of a commander flags string; throws on one it does not understand (a programming error). */
+const isLower = (c: string | undefined) => c !== undefined && c >= 'a' && c <= 'z';
+
+/** `<value>` or `[value]`: brackets around at least one character that is not the closing one. */
+function isArgument(text: string): boolean {
+  const close = text[0] === '<' ? '>' : text[0] === '[' ? ']' : undefined;
+  return close !== undefined && text.length > 2 && text.indexOf(close) === text.length - 1;
+}
+
+/**
+ * The parts of a commander flags string, `-d, --date <YYYY-MM-DD>`; throws on one it does not
+ * understand (a programming error). Read character by character: every query reads its whole
+ * option table, before any of the work it was asked for.
+ */
 export function optionShape(flags: string): OptionShape {
-  const match = /^(?:-([A-Za-z]), )?--([a-z][a-z-]*)(?: (<[^>]+>|\[[^\]]+\]))?$/.exec(flags);
-  if (!match) throw new Error(`unsupported option flags: ${flags}`);
-  const [, short, long = '', argument] = match;
+  const fail = () => new Error(`unsupported option flags: ${flags}`);
+  let at = 0;
+  let short: string | undefined;
+  if (flags[0] === '-' && flags[1] !== '-') {
+    const letter = flags[1] ?? '';
+    if (!(isLower(letter) || (letter >= 'A' && letter <= 'Z')) || !flags.startsWith(', ', 2)) throw fail();
+    short = letter;
+    at = 4;
+  }
+  if (!flags.startsWith('--', at)) throw fail();
+  const space = flags.indexOf(' ', at);
+  const long = flags.slice(at + 2, space < 0 ? undefined : space);
+  const argument = space < 0 ? undefined : flags.slice(space + 1);
+  if (!isLower(long[0]) || long.split('').some((c) => c !== '-' && !isLower(c)) || (argument !== undefined && !isArgument(argument))) throw fail();
   const negate = long.startsWith('no-');
-  const attribute = (negate ? long.slice(3) : long).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  // Commander's camel case: a hyphen before a letter goes, and the letter is capitalised.
+  let attribute = '';
+  const name = negate ? long.slice(3) : long;
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i] ?? '';
+    if (c === '-' && isLower(name[i + 1])) attribute += name[++i]?.toUpperCase();
+    else attribute += c;
+  }
   return {
     ...(short === undefined ? {} : { short: `-${short}` }),
     long: `--${long}`,
