@@ -1,5 +1,17 @@
 import { statSync } from 'node:fs';
-import type { CalendarDate } from '../core/calendar.js';
+import { type CalendarDate, fromJulianDay } from '../core/calendar.js';
+
+/**
+ * The tz database's names for a zone that is UTC at every instant. Cron machines and containers
+ * often run in one; there, today is arithmetic on the clock, without starting ICU's time zones
+ * (a tenth of a millisecond, for Date's local fields as much as for Intl).
+ */
+export const ALWAYS_UTC: ReadonlySet<string> = new Set(
+  ['UTC', 'UCT', 'Universal', 'Zulu', 'GMT', 'GMT0', 'GMT+0', 'GMT-0', 'Greenwich'].flatMap((name) => [name, `Etc/${name}`]),
+);
+
+/** Julian Day Number of 1 January 1970, the clock's day 0. */
+const UNIX_EPOCH_JDN = 2440588;
 
 /**
  * True when `zone` is an IANA time-zone name. The system's zoneinfo file answers without
@@ -7,6 +19,7 @@ import type { CalendarDate } from '../core/calendar.js';
  * when there is no such file.
  */
 export function isKnownTimeZone(zone: string): boolean {
+  if (ALWAYS_UTC.has(zone)) return true;
   if (/^[A-Za-z0-9_+-]+(\/[A-Za-z0-9_+-]+)*$/.test(zone)) {
     try {
       if (statSync(`/usr/share/zoneinfo/${zone}`).isFile()) return true;
@@ -34,6 +47,7 @@ export function systemTimeZone(): string {
  * one place a real clock becomes a date.
  */
 export function todayIn(zone: string | undefined, nowMs: number): CalendarDate {
+  if (zone !== undefined && ALWAYS_UTC.has(zone)) return fromJulianDay(UNIX_EPOCH_JDN + Math.floor(nowMs / 86_400_000), 'gregorian');
   const own = process.env['TZ']?.replace(/^:/, '');
   if (zone === undefined || (own !== undefined && zone === own)) {
     const now = new Date(nowMs);
