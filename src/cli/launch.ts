@@ -45,23 +45,34 @@ interface CodeCacheReport {
  */
 const codeChecksum = (data: Buffer) => checksum(data, 32);
 
-function readCodeCache(file: string): Buffer | 'missing' | 'damaged' {
+/**
+ * A code cache, and whether it is partial: made after a run that handed over (the first run,
+ * which builds the index, does), it holds only the code that ran before the hand-over, and every
+ * later query would compile matching and rendering afresh.
+ */
+interface CodeCache {
+  readonly code: Buffer;
+  readonly partial: boolean;
+}
+
+function readCodeCache(file: string): CodeCache | 'missing' | 'damaged' {
   let data: Buffer;
   try {
     data = readFileSync(file);
   } catch {
     return 'missing';
   }
-  const head = data.subarray(0, CODE_CACHE_MAGIC.length + 20).toString('latin1');
-  const match = /^centenary-code-cache-1\n([0-9a-z]+-[0-9a-f]{8})\n/.exec(head);
+  const head = data.subarray(0, CODE_CACHE_MAGIC.length + 40).toString('latin1');
+  const match = /^centenary-code-cache-1\n([0-9a-z]+-[0-9a-f]{8})( partial)?\n/.exec(head);
   if (!match?.[1]) return 'damaged';
-  const body = data.subarray(match[0].length);
-  return codeChecksum(body) === match[1] ? body : 'damaged';
+  const code = data.subarray(match[0].length);
+  return codeChecksum(code) === match[1] ? { code, partial: match[2] !== undefined } : 'damaged';
 }
 
-async function writeCodeCache(file: string, code: Buffer): Promise<void> {
+async function writeCodeCache(file: string, { code, partial }: CodeCache): Promise<void> {
   mkdirSync(dirname(file), { recursive: true });
-  await writeCacheFile(file, Buffer.concat([Buffer.from(`${CODE_CACHE_MAGIC}${codeChecksum(code)}\n`, 'latin1'), code]));
+  const head = `${CODE_CACHE_MAGIC}${codeChecksum(code)}${partial ? ' partial' : ''}\n`;
+  await writeCacheFile(file, Buffer.concat([Buffer.from(head, 'latin1'), code]));
   // Code of earlier versions of the bundle is of no further use, once it is a week old: two
   // installed versions sharing one cache directory (a global and a project's own, say) would
   // otherwise delete each other's code on every run, and each run compile afresh. (Another
@@ -97,10 +108,10 @@ function loadPlainQuery(cacheRoot: string, report: CodeCacheReport): { run: Plai
   // The build wrapped the bundle as a function of CommonJS's five names, and kept it ASCII.
   const script = new Script(source.toString('latin1'), {
     filename: file,
-    ...(cached instanceof Buffer ? { cachedData: cached } : {}),
+    ...(typeof cached === 'object' ? { cachedData: cached.code } : {}),
   });
   if (cached === 'damaged') report.state = 'damaged';
-  else if (cached instanceof Buffer) report.state = script.cachedDataRejected ? 'refused by V8 (another Node.js or other V8 flags)' : 'used';
+  else if (typeof cached === 'object') report.state = script.cachedDataRejected ? 'refused by V8 (another Node.js or other V8 flags)' : cached.partial ? 'used, partial' : 'used';
   const module = { exports: {} as { runPlainQuery?: PlainQuery } };
   // The launcher's own require (it is built as CommonJS, in the same folder as the bundle): the
   // bundle requires only Node's built-ins, and node:module's createRequire would load Node's ES
@@ -122,11 +133,13 @@ export async function launch(argv: readonly string[], io: CliIO): Promise<number
     try {
       const plain = loadPlainQuery(cacheRoot, report);
       code = await plain.run(argv, io);
-      if (plain.cacheFile && report.state !== 'used') {
+      // Made after the run, so that it holds what V8 compiled while answering too; a partial one
+      // (see CodeCache) is made whole by the first run that answers.
+      const partial = code === undefined;
+      if (plain.cacheFile && report.state !== 'used' && !(report.state === 'used, partial' && partial)) {
         try {
-          // Made after the run, so that it holds what V8 compiled while answering too.
-          await writeCodeCache(plain.cacheFile, plain.script.createCachedData());
-          report.state = report.state === 'missing' ? 'written' : `${report.state}, rewritten`;
+          await writeCodeCache(plain.cacheFile, { code: plain.script.createCachedData(), partial });
+          report.state = report.state === 'missing' ? `written${partial ? ', partial' : ''}` : `${report.state}, rewritten`;
         } catch (error) {
           report.state = `${report.state}, not written: ${(error as Error).message}`;
         }

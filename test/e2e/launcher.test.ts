@@ -33,11 +33,19 @@ describe('the launcher', () => {
     const building = cli([...QUERY, '--debug'], env);
     expect(building.stderr).toContain('events from rebuilt');
     expect(building.stderr).not.toMatch(PLAIN);
-    rmSync(join(env.CENTENARY_CACHE_DIR, 'v1', 'code'), { recursive: true, force: true });
+    // What V8 compiled before the hand-over is kept, marked partial; the first run the plain
+    // path answers makes it whole (else every later query would compile the rest afresh).
+    const partial = readFileSync(codeCacheFile(env.CENTENARY_CACHE_DIR));
+    expect(partial.subarray(0, 60).toString('latin1')).toMatch(/^centenary-code-cache-1\n\S+ partial\n/);
     const first = cli([...QUERY, '--debug'], env);
     const second = cli([...QUERY, '--debug'], env);
-    expect(PLAIN.exec(first.stderr)?.[1]).toBe('written');
+    expect(PLAIN.exec(first.stderr)?.[1]).toBe('used, partial, rewritten');
     expect(PLAIN.exec(second.stderr)?.[1]).toBe('used');
+    const whole = readFileSync(codeCacheFile(env.CENTENARY_CACHE_DIR));
+    expect(whole.subarray(0, 60).toString('latin1')).toMatch(/^centenary-code-cache-1\n\S+\n/);
+    expect(whole.length).toBeGreaterThan(partial.length);
+    rmSync(join(env.CENTENARY_CACHE_DIR, 'v1', 'code'), { recursive: true, force: true });
+    expect(PLAIN.exec(cli([...QUERY, '--debug'], env).stderr)?.[1]).toBe('written');
     expect(second.stderr).toContain('events from cache');
     for (const outcome of [building, first, second, cli(QUERY, env)]) {
       expect(outcome.code).toBe(0);
