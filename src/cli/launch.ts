@@ -1,12 +1,11 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { checksum } from '../core/checksum.js';
 import { resolveCacheRoot, writeCacheFile } from '../io/cache-root.js';
 import type { CliIO } from './cli-io.js';
 
-export { standardOutput } from '../io/std-output.js';
+import { standardOutput } from '../io/std-output.js';
 
 /**
  * What the launcher runs: the daily query first, from a small bundle (dist/plain-query.cjs)
@@ -27,8 +26,8 @@ type PlainQuery = (argv: readonly string[], io: CliIO) => Promise<number | undef
 /** The plain-query bundle's size and checksum, written in by the build (scripts/build.mjs). */
 declare const PLAIN_QUERY_BUNDLE: { readonly size: number; readonly checksum: string };
 
-// __dirname once built (scripts/build.mjs defines it); the URL only under the tests, on Node before 20.11.
-const here = import.meta.dirname ?? dirname(fileURLToPath(import.meta.url));
+// The launcher runs only as built (CommonJS, scripts/build.mjs), where this is __dirname.
+const here = import.meta.dirname;
 const CODE_CACHE_MAGIC = 'centenary-code-cache-1\n';
 
 /** What became of the code cache, for --debug (and the tests). */
@@ -122,7 +121,7 @@ function loadPlainQuery(cacheRoot: string, report: CodeCacheReport): { run: Plai
   return { run, script, ...(cacheFile ? { cacheFile } : {}) };
 }
 
-export async function launch(argv: readonly string[], io: CliIO): Promise<number> {
+async function launch(argv: readonly string[], io: CliIO): Promise<number> {
   const debug = argv.includes('--debug');
   // The plain path answers from the prepared index only: without a cache directory, or with
   // --no-cache, there is none, and the whole program reads the files itself.
@@ -153,7 +152,33 @@ export async function launch(argv: readonly string[], io: CliIO): Promise<number
     if (debug) io.stderr.write(`centenary: answered by the plain query path; code cache ${report.state}\n`);
     return code;
   }
-  const fullProgram: string = pathToFileURL(join(here, 'centenary.js')).href;
+  const fullProgram: string = new URL('./centenary.js', import.meta.url).href;
   const { run } = (await import(fullProgram)) as { run: (argv: readonly string[], io: CliIO) => Promise<number> };
   return run(argv, io);
 }
+
+/**
+ * The process, handed to the program as its world. Run when bin/centenary.js requires this
+ * module, which exports nothing: an export would cost every query esbuild's CommonJS
+ * interop (a getter defined per name) before anything else.
+ */
+function main(): void {
+  // A reader that stops early (`centenary --help | head -1`) is not an error worth a stack trace.
+  const closed = () => process.exit(process.exitCode ?? 0);
+  void launch(process.argv.slice(2), {
+    // Off a terminal, written straight to the file descriptor (see src/io/std-output.ts).
+    stdout: standardOutput({ fd: 1, stream: () => process.stdout, closed }),
+    // Messages to a reader that has gone are dropped; the output may still be wanted.
+    stderr: standardOutput({ fd: 2, stream: () => process.stderr, closed: () => undefined }),
+    env: process.env,
+    now: () => Date.now(),
+    // A getter: process.stdin is created only by a command that reads it.
+    get stdin() {
+      return process.stdin;
+    },
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}
+
+main();
