@@ -37,6 +37,9 @@ describe('the launcher', () => {
     // path answers makes it whole (else every later query would compile the rest afresh).
     const partial = readFileSync(codeCacheFile(env.CENTENARY_CACHE_DIR));
     expect(partial.subarray(0, 60).toString('latin1')).toMatch(/^centenary-code-cache-1\n\S+ partial\n/);
+    // Another run that hands over (another format) leaves it as it is: nothing to add.
+    expect(cli([...QUERY, '--format', 'json'], env).code).toBe(0);
+    expect(readFileSync(codeCacheFile(env.CENTENARY_CACHE_DIR)).equals(partial)).toBe(true);
     const first = cli([...QUERY, '--debug'], env);
     const second = cli([...QUERY, '--debug'], env);
     expect(PLAIN.exec(first.stderr)?.[1]).toBe('used, partial, rewritten');
