@@ -97,6 +97,9 @@ export function createLineSplitter(onLine: LineHandler, at: { readonly line: num
         atLineStart = true;
         pos = nl + 1;
       }
+      // The line left unfinished is copied, so that the caller may read into `chunk` again.
+      const last = pieces.length - 1;
+      if (last >= 0 && pieces[last]?.buffer === chunk.buffer) pieces[last] = Buffer.from(pieces[last] as Buffer);
       consumed += chunk.length;
       return true;
     },

@@ -26,6 +26,8 @@ export interface OrderedChecks {
 }
 
 export interface ParallelCheck {
+  /** How many parts the file was cut into. */
+  readonly parts: number;
   readonly events: number;
   /** Problems found within events, placed. */
   readonly found: LocatedIssue[];
@@ -36,32 +38,46 @@ export interface ParallelCheck {
 
 /**
  * Checks one file in the canonical layout (one event per line) in parallel: the file is cut into
- * parts at line breaks, a worker thread parses and validates each part, and this thread runs the
- * checks across events (duplicate ids, the same title on the same day) in file order, exactly as
- * a single thread reading the file would — each part as soon as it and the parts before it are
- * done, while later parts are still being checked. Undefined when the file is not in that layout
- * after all (or a part cannot be read): what this call added to `ordered` is then taken back, and
- * the caller checks the file in one thread, which explains why.
+ * parts at line breaks, and a pool of worker threads parses and validates them, each worker taking
+ * the next part when it is done with one, while this thread runs the checks across events
+ * (duplicate ids, the same title on the same day) in file order, exactly as a single thread
+ * reading the file would — each part as soon as it and the parts before it are done. Undefined
+ * when the file is not in that layout after all (or a part cannot be read): what this call added
+ * to `ordered` is then taken back, and the caller checks the file in one thread, which explains why.
  */
 export async function checkInParallel(file: string, size: number, todayJd: number, threads: number, ordered: OrderedChecks): Promise<ParallelCheck | undefined> {
-  const parts = cutAtLines(file, size, threads);
+  const parts = cutAtLines(file, size, Math.max(threads * PARTS_PER_THREAD, Math.ceil(size / PART_BYTES)));
   if (!parts) return undefined;
   const worker = join(PACKAGE_ROOT, 'dist', 'check-worker.js');
   const running: Worker[] = [];
-  const results = parts.map(
-    ([start, end], k) =>
-      new Promise<PartResult>((resolve, reject) => {
-        const task: PartTask = { file, start, end, state: k === 0 ? 'start' : 'next', todayJd };
-        // A larger young generation than a worker's default: parsing makes many short-lived objects.
-        const thread = new Worker(worker, { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
-        running.push(thread);
-        thread.once('message', resolve);
-        thread.once('error', reject);
-        thread.once('exit', (code) => reject(new Error(`a checking thread stopped (exit ${code})`)));
-      }),
-  );
+  const settle = parts.map(() => ({}) as { resolve: (r: PartResult) => void; reject: (e: unknown) => void });
+  const results = settle.map((s) => new Promise<PartResult>((resolve, reject) => Object.assign(s, { resolve, reject })));
   // A part not waited for (the check given up at an earlier one) must not fail unhandled.
   for (const result of results) result.catch(() => undefined);
+  let next = 0;
+  const give = (thread: Worker) => {
+    const k = next++;
+    if (k >= parts.length) return;
+    const [start, end] = parts[k] ?? [0, 0];
+    const task: PartTask = { k, file, start, end, state: k === 0 ? 'start' : 'next', todayJd };
+    thread.postMessage(task);
+  };
+  for (let t = 0; t < Math.min(threads, parts.length); t++) {
+    // A larger young generation than a worker's default: parsing makes many short-lived objects.
+    const thread = new Worker(worker, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+    running.push(thread);
+    thread.on('message', (r: PartResult) => {
+      settle[r.k]?.resolve(r);
+      give(thread);
+    });
+    // A thread that fails or stops fails every part not yet done; the check is then given up.
+    const fail = (error: unknown) => {
+      for (const s of settle) s.reject(error);
+    };
+    thread.once('error', fail);
+    thread.once('exit', (code) => fail(new Error(`a checking thread stopped (exit ${code})`)));
+    give(thread);
+  }
   // What this call added to the checks across events, to take back if it gives up.
   const added = { ids: [] as string[], keys: [] as string[] };
   const giveUp = () => {
@@ -126,17 +142,21 @@ export async function checkInParallel(file: string, size: number, todayJd: numbe
     // Threads still checking parts no longer wanted (after giving up) are stopped.
     for (const thread of running) void thread.terminate();
   }
-  return { events, found, unplaced, places };
+  return { parts: parts.length, events, found, unplaced, places };
 }
 
 /**
- * Each part is a tenth larger than the one before: this thread merges a finished part in about a
- * tenth of the time a worker takes to check it (measured on a million events), so it is done with
- * one part about when the next one arrives, and little is left to do after the last.
+ * Parts per thread at least, and the largest part: small parts keep every thread busy to the end
+ * and leave this thread little to merge after the last (with one part per thread, it merged half
+ * the events after the workers were done: a second of a million-event check).
  */
-const PART_GROWTH = 1.1;
+const PARTS_PER_THREAD = 4;
+const PART_BYTES = 16 * 1024 * 1024;
 
-/** Byte ranges of whole lines, growing by PART_GROWTH; undefined if a cut finds no line break nearby. */
+/**
+ * Byte ranges of whole lines, about `parts` of them (fewer in a small file, where two cuts may
+ * find the same line break); undefined if a cut finds no line break nearby.
+ */
 function cutAtLines(file: string, size: number, parts: number): [number, number][] | undefined {
   const fd = openSync(file, 'r');
   try {
@@ -145,17 +165,14 @@ function cutAtLines(file: string, size: number, parts: number): [number, number]
     // A byte-order mark is not content; offsets still count it.
     const cuts = [head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0];
     const probe = Buffer.alloc(MAX_LINE_BYTES);
-    const weights = Array.from({ length: parts }, (_, k) => PART_GROWTH ** k);
-    const total = weights.reduce((a, b) => a + b, 0);
-    let before = 0;
     for (let k = 1; k < parts; k++) {
-      before += weights[k - 1] ?? 0;
-      const from = Math.floor((before / total) * size);
+      const from = Math.floor((k / parts) * size);
+      if (from <= (cuts[cuts.length - 1] ?? 0)) continue;
       const read = readSync(fd, probe, 0, probe.length, from);
       const nl = probe.subarray(0, read).indexOf(0x0a);
       if (nl < 0) return undefined;
       const cut = from + nl + 1;
-      if (cut <= (cuts[cuts.length - 1] ?? 0) || cut >= size) return undefined;
+      if (cut >= size) break;
       cuts.push(cut);
     }
     return cuts.map((start, k) => [start, cuts[k + 1] ?? size]);

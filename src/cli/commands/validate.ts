@@ -80,7 +80,7 @@ export const registerValidate: RegisterCommand = (program, io, setExitCode) => {
         for (const file of paths) {
           const size = await stat(file).then((s) => (s.isFile() ? s.size : 0), () => 0);
           const parallel = threads > 1 && size >= minimum ? await checkInParallel(file, size, todayJd, threads, ordered) : undefined;
-          if (flags.debug) io.stderr.write(`centenary: ${file} checked in ${parallel ? `${threads} threads` : 'one thread'}\n`);
+          if (flags.debug) io.stderr.write(`centenary: ${file} checked in ${parallel ? `${threads} threads, ${parallel.parts} parts` : 'one thread'}\n`);
           if (parallel) {
             count += parallel.events;
             found.push(...parallel.found);
