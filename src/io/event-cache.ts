@@ -349,7 +349,12 @@ export function bucketKeys(event: HistoricalEvent): string[] {
   return out;
 }
 
-const FLUSH_BYTES = 64 * 1024;
+/**
+ * How much of a bucket is held before it is written. Every bucket of the ~370 may hold this much at
+ * once, so it bounds the build's memory: at 64 kB, indexing 100,000 events peaked at 280 MB, at
+ * 16 kB at 219 MB (a million: 572 → 549 MB), in the same time.
+ */
+const FLUSH_BYTES = 16 * 1024;
 
 /** Validates the datasets (streaming where it can) and writes the buckets and then the manifest. */
 async function buildIndex(dir: string, paths: readonly string[]): Promise<Manifest> {
