@@ -42,7 +42,7 @@ describe('coverage of 1926–27, the years "100 years ago" means in 2026–27 (i
   // The floor: at least two day-dated events on every day of both years. The count of events
   // and the days still below the aim of three are ratchets besides: they may only improve, and
   // are moved as the dataset does.
-  const RATCHET = { minEvents: 2072, maxEmptyDays: 0, maxDaysBelowTwo: 0, maxDaysBelowThree: 254 };
+  const RATCHET = { minEvents: 2089, maxEmptyDays: 0, maxDaysBelowTwo: 0, maxDaysBelowThree: 237 };
 
   it('has at least two events on every day, and never loses coverage', async () => {
     const { events } = await loadDatasets([BUNDLED_DATASET]);
