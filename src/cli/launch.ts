@@ -3,9 +3,8 @@ import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { checksum } from '../core/checksum.js';
 import { resolveCacheRoot, writeCacheFile } from '../io/cache-root.js';
-import type { CliIO } from './cli-io.js';
-
 import { standardOutput } from '../io/std-output.js';
+import type { CliIO } from './cli-io.js';
 
 /**
  * What the launcher runs: the daily query first, from a small bundle (dist/plain-query.cjs)
@@ -92,7 +91,7 @@ async function writeCodeCache(file: string, { code, partial }: CodeCache): Promi
 const CODE_CACHE_KEPT_MS = 7 * 24 * 3600 * 1000;
 
 /** Loads the plain-query bundle as CommonJS through node:vm, with the code cache when there is one. */
-function loadPlainQuery(cacheRoot: string, report: CodeCacheReport): { run: PlainQuery; script: Script; cacheFile?: string } {
+function loadPlainQuery(cacheRoot: string, report: CodeCacheReport): { run: PlainQuery; script: Script; cacheFile?: string; used?: 'whole' | 'partial' } {
   const file = join(here, 'plain-query.cjs');
   const source = readFileSync(file);
   // Named by the bundle's checksum, so that code compiled from one bundle never meets another
@@ -109,8 +108,9 @@ function loadPlainQuery(cacheRoot: string, report: CodeCacheReport): { run: Plai
     filename: file,
     ...(typeof cached === 'object' ? { cachedData: cached.code } : {}),
   });
+  const used = typeof cached === 'object' && !script.cachedDataRejected ? (cached.partial ? 'partial' : 'whole') : undefined;
   if (cached === 'damaged') report.state = 'damaged';
-  else if (typeof cached === 'object') report.state = script.cachedDataRejected ? 'refused by V8 (another Node.js or other V8 flags)' : cached.partial ? 'used, partial' : 'used';
+  else if (typeof cached === 'object') report.state = used === undefined ? 'refused by V8 (another Node.js or other V8 flags)' : used === 'partial' ? 'used, partial' : 'used';
   const module = { exports: {} as { runPlainQuery?: PlainQuery } };
   // The launcher's own require (it is built as CommonJS, in the same folder as the bundle): the
   // bundle requires only Node's built-ins, and node:module's createRequire would load Node's ES
@@ -118,7 +118,7 @@ function loadPlainQuery(cacheRoot: string, report: CodeCacheReport): { run: Plai
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, file, here);
   const run = module.exports.runPlainQuery;
   if (!run) throw new Error(`${file} does not export runPlainQuery`);
-  return { run, script, ...(cacheFile ? { cacheFile } : {}) };
+  return { run, script, ...(cacheFile ? { cacheFile } : {}), ...(used ? { used } : {}) };
 }
 
 async function launch(argv: readonly string[], io: CliIO): Promise<number> {
@@ -135,7 +135,7 @@ async function launch(argv: readonly string[], io: CliIO): Promise<number> {
       // Made after the run, so that it holds what V8 compiled while answering too; a partial one
       // (see CodeCache) is made whole by the first run that answers.
       const partial = code === undefined;
-      if (plain.cacheFile && report.state !== 'used' && !(report.state === 'used, partial' && partial)) {
+      if (plain.cacheFile && plain.used !== 'whole' && !(plain.used === 'partial' && partial)) {
         try {
           await writeCodeCache(plain.cacheFile, { code: plain.script.createCachedData(), partial });
           report.state = report.state === 'missing' ? `written${partial ? ', partial' : ''}` : `${report.state}, rewritten`;
