@@ -44,9 +44,10 @@ interface CodeCacheReport {
 const codeChecksum = (data: Buffer) => checksum(data, 32);
 
 /**
- * A code cache, and whether it is partial: made after a run that handed over (the first run,
- * which builds the index, does), it holds only the code that ran before the hand-over, and every
- * later query would compile matching and rendering afresh.
+ * A code cache, and whether it is partial: made after a run that did not answer with output — it
+ * handed over (the first run, which builds the index, does), failed, or had nothing to print
+ * (`--quiet`) — it may lack the code of matching and rendering, which every later query would then
+ * compile afresh.
  */
 interface CodeCache {
   readonly code: Buffer;
@@ -85,6 +86,22 @@ async function writeCodeCache(file: string, { code, partial }: CodeCache): Promi
       // gone already
     }
   }
+}
+
+/** `stream`, noting whether anything was written to it (the plain query reads no more of it). */
+function watched(stream: CliIO['stdout']): CliIO['stdout'] & { readonly written: boolean } {
+  let written = false;
+  return {
+    get written() {
+      return written;
+    },
+    write: (text: string) => {
+      written = true;
+      return stream.write(text);
+    },
+    ...(stream.isTTY === undefined ? {} : { isTTY: stream.isTTY }),
+    ...(stream.columns === undefined ? {} : { columns: stream.columns }),
+  };
 }
 
 /** How long code compiled from another version of the bundle is kept. */
@@ -131,10 +148,12 @@ async function launch(argv: readonly string[], io: CliIO): Promise<number> {
   if (cacheRoot !== undefined) {
     try {
       const plain = loadPlainQuery(cacheRoot, report);
-      code = await plain.run(argv, io);
+      const stdout = watched(io.stdout);
+      // Not `...io`: that would call the stdin getter, which creates process.stdin.
+      code = await plain.run(argv, { stdout, stderr: io.stderr, env: io.env, now: io.now });
       // Made after the run, so that it holds what V8 compiled while answering too; a partial one
-      // (see CodeCache) is made whole by the first run that answers.
-      const partial = code === undefined;
+      // (see CodeCache) is made whole by the first run that answers with output.
+      const partial = code !== 0 || !stdout.written;
       if (plain.cacheFile && plain.used !== 'whole' && !(plain.used === 'partial' && partial)) {
         try {
           await writeCodeCache(plain.cacheFile, { code: plain.script.createCachedData(), partial });

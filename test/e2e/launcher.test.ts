@@ -58,6 +58,19 @@ describe('the launcher', () => {
     expect(cli([...QUERY, '--no-cache', '--debug']).stderr).not.toMatch(PLAIN);
   });
 
+  it('keeps the code cache partial after a run with nothing to print, and makes it whole after one that prints', () => {
+    const env = { CENTENARY_CACHE_DIR: join(scratch, 'quiet') };
+    expect(cli(QUERY, env).code).toBe(0);
+    // A cron run with --quiet on a day with nothing: answered, exit 0, but no matching or rendering ran.
+    const quiet = cli(['--file', fixture('julian-os.json'), '--date', '2017-01-01', '--years', '100', '--quiet', '--debug'], env);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).toBe('');
+    expect(PLAIN.exec(quiet.stderr)?.[1]).toBe('used, partial');
+    expect(readFileSync(codeCacheFile(env.CENTENARY_CACHE_DIR)).subarray(0, 60).toString('latin1')).toMatch(/ partial\n/);
+    expect(PLAIN.exec(cli([...QUERY, '--debug'], env).stderr)?.[1]).toBe('used, partial, rewritten');
+    expect(PLAIN.exec(cli([...QUERY, '--debug'], env).stderr)?.[1]).toBe('used');
+  });
+
   it.each([
     ['flipped bytes in the middle', (data: Buffer) => Buffer.concat([data.subarray(0, data.length >> 1), Buffer.alloc(600, 0xa5), data.subarray((data.length >> 1) + 600)])],
     ['cut short', (data: Buffer) => data.subarray(0, data.length - 1000)],
