@@ -5,6 +5,15 @@ export interface OutputStream {
   readonly columns?: number;
 }
 
+/** An output that writes with `write` and keeps `stream`'s terminal facts (whether a terminal, and its width). */
+export function redirected(stream: OutputStream, write: (text: string) => unknown): OutputStream {
+  return {
+    write,
+    ...(stream.isTTY === undefined ? {} : { isTTY: stream.isTTY }),
+    ...(stream.columns === undefined ? {} : { columns: stream.columns }),
+  };
+}
+
 /** Standard input: read only by commands that ask questions on a terminal (`add`). */
 export interface InputStream extends NodeJS.ReadableStream {
   readonly isTTY?: boolean;

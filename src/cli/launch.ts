@@ -4,7 +4,7 @@ import { Script } from 'node:vm';
 import { checksum } from '../core/checksum.js';
 import { resolveCacheRoot, writeCacheFile } from '../io/cache-root.js';
 import { standardOutput } from '../io/std-output.js';
-import type { CliIO } from './cli-io.js';
+import { type CliIO, type OutputStream, redirected } from './cli-io.js';
 
 /**
  * What the launcher runs: the daily query first, from a small bundle (dist/plain-query.cjs)
@@ -89,18 +89,17 @@ async function writeCodeCache(file: string, { code, partial }: CodeCache): Promi
 }
 
 /** `stream`, noting whether anything was written to it (the plain query reads no more of it). */
-function watched(stream: CliIO['stdout']): CliIO['stdout'] & { readonly written: boolean } {
+function watched(stream: OutputStream): OutputStream & { readonly written: boolean } {
   let written = false;
+  const write = (text: string) => {
+    written = true;
+    return stream.write(text);
+  };
   return {
+    ...redirected(stream, write),
     get written() {
       return written;
     },
-    write: (text: string) => {
-      written = true;
-      return stream.write(text);
-    },
-    ...(stream.isTTY === undefined ? {} : { isTTY: stream.isTTY }),
-    ...(stream.columns === undefined ? {} : { columns: stream.columns }),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { CliIO, OutputStream } from './cli-io.js';
+import { type CliIO, type OutputStream, redirected } from './cli-io.js';
 import { type QueryFlags, runQueryCommand } from './commands/query.js';
 import { applyConfigDefaults } from './config-defaults.js';
 import { QUERY_OPTIONS } from './query-options.js';
@@ -16,12 +16,7 @@ const isHandOver = (error: unknown) => (error as { code?: unknown } | null)?.cod
 /** Holds what is written until the answer is complete, keeping the stream's terminal facts. */
 function buffered(stream: OutputStream): OutputStream & { readonly text: string[] } {
   const text: string[] = [];
-  return {
-    text,
-    write: (chunk: string) => text.push(chunk),
-    ...(stream.isTTY === undefined ? {} : { isTTY: stream.isTTY }),
-    ...(stream.columns === undefined ? {} : { columns: stream.columns }),
-  };
+  return { ...redirected(stream, (chunk) => text.push(chunk)), text };
 }
 
 /**
